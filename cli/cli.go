@@ -1,0 +1,481 @@
+// Package cli is listlint's command line: it reads flags and paths, wires discovery, the
+// engine, the fixer and a reporter together, and turns the outcome into an exit status.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"github.com/listlint/listlint/engine"
+	"github.com/listlint/listlint/fixer"
+	"github.com/listlint/listlint/mdsrc"
+	"github.com/listlint/listlint/report"
+	"github.com/listlint/listlint/rules"
+)
+
+// Exit statuses.
+const (
+	ExitClean    = 0 // nothing to report
+	ExitProblems = 1 // problems remain (or --diff has changes)
+	ExitError    = 2 // usage error or unreadable input
+)
+
+const usage = `listlint checks and fixes curated Markdown link lists.
+
+Usage:
+  listlint [flags] [path ...]
+
+With no path, every Markdown file under the current folder is linted (.git, node_modules
+and vendor are skipped). A folder means its Markdown files, recursively. "-" reads standard
+input; with --fix the fixed text is written to standard output.
+
+Flags:
+`
+
+const exitHelp = `
+Exit status: 0 when no errors remain, 1 when problems remain (or --diff shows changes),
+2 on a usage error or an input that could not be read or parsed.
+`
+
+type options struct {
+	fix, unsafe, diff, quiet, version, help bool
+	format, color, stdinName                string
+	enable, disable                         string
+}
+
+func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("listlint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.BoolVar(&o.fix, "fix", false, "apply safe fixes and write the files")
+	fs.BoolVar(&o.unsafe, "unsafe-fixes", false, "also apply unsafe fixes (such as deleting a duplicate entry)")
+	fs.BoolVar(&o.diff, "diff", false, "print the fixes as a unified diff instead of writing files")
+	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(report.Formats(), ", "))
+	fs.StringVar(&o.enable, "enable", "", "comma-separated rules to turn on (ids or aliases)")
+	fs.StringVar(&o.disable, "disable", "", "comma-separated rules to turn off (ids or aliases)")
+	fs.StringVar(&o.color, "color", "auto", "colour the text output: auto, always or never")
+	fs.StringVar(&o.stdinName, "stdin-filename", "", "the path to show for standard input")
+	fs.BoolVar(&o.quiet, "quiet", false, "report errors only, without warnings or the summary")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.BoolVar(&o.help, "help", false, "show this help")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+		fmt.Fprint(stderr, exitHelp)
+	}
+	return fs
+}
+
+// parseArgs parses flags wherever they stand among the paths, as users type
+// "listlint README.md --fix". Everything after "--" is a path.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return paths, nil
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(paths, rest...), nil
+		}
+		paths = append(paths, rest[0])
+		args = rest[1:]
+	}
+}
+
+// Run runs listlint and returns its exit status.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var o options
+	fset := newFlagSet(&o, stderr)
+	paths, err := parseArgs(fset, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitClean
+		}
+		return ExitError
+	}
+	if o.help {
+		fset.SetOutput(stdout)
+		fset.Usage()
+		return ExitClean
+	}
+	if o.version {
+		fmt.Fprintln(stdout, "listlint", Version())
+		return ExitClean
+	}
+	cfg := engine.DefaultConfig()
+	if err := toggle(cfg, o.enable, rules.Warning); err != nil {
+		return usageError(stderr, "--enable: %v", err)
+	}
+	if err := toggle(cfg, o.disable, rules.Off); err != nil {
+		return usageError(stderr, "--disable: %v", err)
+	}
+	colorOn, err := colorMode(o.color, stdout)
+	if err != nil {
+		return usageError(stderr, "--color: %v", err)
+	}
+	rep, err := report.New(o.format, report.Options{Color: colorOn, Quiet: o.quiet})
+	if err != nil {
+		return usageError(stderr, "--format: %v", err)
+	}
+	if o.fix && o.diff {
+		return usageError(stderr, "--fix and --diff do not go together: --diff shows what --fix would write")
+	}
+
+	inputs, errs := discover(paths, o.stdinName, stdin)
+	var files []engine.File
+	stdinAt := -1
+	for _, in := range inputs {
+		if in.stdin {
+			stdinAt = len(files)
+		}
+		files = append(files, engine.File{Path: in.path, Src: in.src})
+	}
+	run := &report.Run{Errors: errs, Unsafe: o.unsafe}
+	var outcome *fixer.Outcome
+	if o.fix || o.diff {
+		outcome = fixer.FixAll(files, cfg, o.unsafe)
+		run.Results = outcome.Results
+		for _, p := range outcome.Problems {
+			fmt.Fprintln(stderr, "listlint:", p)
+		}
+	} else {
+		run.Results = engine.Lint(files, cfg)
+	}
+	// Parse errors become file errors; the file is then left alone.
+	kept := run.Results[:0]
+	for _, r := range run.Results {
+		if r.Err != nil {
+			fe := report.FileError{Path: r.Path, Err: r.Err.Error()}
+			var pe *mdsrc.ParseError
+			if errors.As(r.Err, &pe) {
+				fe.Line, fe.Err = pe.Line, pe.Msg
+			}
+			run.Errors = append(run.Errors, fe)
+			continue
+		}
+		kept = append(kept, r)
+	}
+	run.Results = kept
+	for _, e := range run.Errors {
+		if e.Line > 0 {
+			fmt.Fprintf(stderr, "listlint: %s:%d: %s\n", e.Path, e.Line, e.Err)
+		} else {
+			fmt.Fprintf(stderr, "listlint: %s: %s\n", e.Path, e.Err)
+		}
+	}
+
+	status := ExitClean
+	if o.diff {
+		n := 0
+		for i, f := range outcome.Files {
+			if outcome.Changed(i, files) {
+				n++
+				name := filepath.ToSlash(f.Path)
+				fmt.Fprint(stdout, fixer.UnifiedDiff(name, name, files[i].Src, f.Src))
+			}
+		}
+		if n > 0 {
+			fmt.Fprintf(stderr, "listlint: %d %s would be changed by --fix\n", n, pluralWord(n, "file"))
+			status = ExitProblems
+		}
+		return worst(status, errs, run)
+	}
+	out := stdout
+	if o.fix {
+		for i, f := range outcome.Files {
+			if !outcome.Changed(i, files) {
+				continue
+			}
+			run.Fixed += outcome.Fixed[i]
+			if i == stdinAt {
+				continue
+			}
+			if err := fixer.WriteFileAtomic(f.Path, f.Src); err != nil {
+				fmt.Fprintf(stderr, "listlint: %v\n", err)
+				status = ExitError
+			}
+		}
+		if stdinAt >= 0 {
+			// listlint is the formatter here: the fixed text goes to stdout, the report aside.
+			if _, err := stdout.Write(outcome.Files[stdinAt].Src); err != nil {
+				fmt.Fprintf(stderr, "listlint: writing standard output: %v\n", err)
+				return ExitError
+			}
+			out = stderr
+		}
+	}
+	if len(run.Results) > 0 || len(run.Errors) == 0 || o.format != "text" {
+		if err := rep.Report(out, run); err != nil {
+			fmt.Fprintf(stderr, "listlint: %v\n", err)
+			return ExitError
+		}
+	}
+	for _, r := range run.Results {
+		for _, d := range r.Diags {
+			if d.Severity == rules.Error {
+				status = max(status, ExitProblems)
+			}
+		}
+	}
+	return worst(status, errs, run)
+}
+
+func worst(status int, _ []report.FileError, run *report.Run) int {
+	if len(run.Errors) > 0 {
+		return ExitError
+	}
+	return status
+}
+
+func usageError(stderr io.Writer, format string, args ...any) int {
+	fmt.Fprintf(stderr, "listlint: "+format+"\n", args...)
+	fmt.Fprintln(stderr, "Run 'listlint --help' for usage.")
+	return ExitError
+}
+
+// toggle sets the severity of a comma-separated list of rules; turning a rule on keeps its
+// default severity when it has one.
+func toggle(cfg *engine.Config, list string, sev rules.Severity) error {
+	for _, name := range strings.Split(list, ",") {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		r := rules.Lookup(name)
+		if r == nil {
+			return unknownRule(name)
+		}
+		rc := cfg.Rules[r.ID]
+		switch {
+		case sev == rules.Off:
+			rc.Severity = rules.Off
+		case r.Default != rules.Off:
+			rc.Severity = r.Default
+		default:
+			rc.Severity = rules.Error
+		}
+		cfg.Rules[r.ID] = rc
+	}
+	return nil
+}
+
+func unknownRule(name string) error {
+	var ids []string
+	for _, r := range rules.All() {
+		ids = append(ids, r.ID)
+	}
+	if s := Suggest(name, ids); s != "" {
+		return fmt.Errorf("unknown rule %q; did you mean %q?", name, s)
+	}
+	return fmt.Errorf("unknown rule %q (rules: %s)", name, strings.Join(ids, ", "))
+}
+
+// Suggest returns the candidate nearest to s by edit distance, or "" when none is close.
+func Suggest(s string, candidates []string) string {
+	best, bestD := "", len(s)/2+2
+	for _, c := range candidates {
+		if d := editDistance(strings.ToLower(s), c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+func colorMode(mode string, stdout io.Writer) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto", "":
+		if _, ok := os.LookupEnv("NO_COLOR"); ok {
+			return false, nil
+		}
+		f, ok := stdout.(*os.File)
+		if !ok {
+			return false, nil
+		}
+		st, err := f.Stat()
+		return err == nil && st.Mode()&os.ModeCharDevice != 0 && os.Getenv("TERM") != "dumb", nil
+	}
+	return false, fmt.Errorf("unknown mode %q (want auto, always or never)", mode)
+}
+
+// Version is the module version the binary was built from, or "dev" with the VCS revision.
+func Version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	rev, dirty := "", false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return "dev"
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if dirty {
+		rev += "-dirty"
+	}
+	return "dev (" + rev + ")"
+}
+
+type input struct {
+	path  string
+	src   []byte
+	stdin bool
+}
+
+// markdownExt are the file endings a folder walk picks up.
+var markdownExt = map[string]bool{".md": true, ".markdown": true, ".mdown": true, ".mkd": true}
+
+var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": true}
+
+// discover expands paths into inputs. A file named on the command line is always read; a
+// folder contributes its Markdown files.
+func discover(paths []string, stdinName string, stdin io.Reader) ([]input, []report.FileError) {
+	var ins []input
+	var errs []report.FileError
+	seen := map[string]bool{}
+	add := func(p string) {
+		key := p
+		if abs, err := filepath.Abs(p); err == nil {
+			key = abs
+		}
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		src, err := os.ReadFile(p)
+		if err != nil {
+			errs = append(errs, report.FileError{Path: p, Err: describe(err)})
+			return
+		}
+		ins = append(ins, input{path: p, src: src})
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	for _, p := range paths {
+		if p == "-" {
+			name := stdinName
+			if name == "" {
+				name = "<stdin>"
+			}
+			src, err := io.ReadAll(stdin)
+			if err != nil {
+				errs = append(errs, report.FileError{Path: name, Err: describe(err)})
+				continue
+			}
+			ins = append(ins, input{path: name, src: src, stdin: true})
+			continue
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, report.FileError{Path: p, Err: describe(err)})
+			continue
+		}
+		if !st.IsDir() {
+			add(p)
+			continue
+		}
+		var found []string
+		werr := filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, report.FileError{Path: q, Err: describe(err)})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if q != p && skipDirs[d.Name()] {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if markdownExt[strings.ToLower(filepath.Ext(q))] && d.Type()&fs.ModeType == 0 || markdownExt[strings.ToLower(filepath.Ext(q))] && d.Type()&fs.ModeSymlink != 0 {
+				found = append(found, q)
+			}
+			return nil
+		})
+		if werr != nil {
+			errs = append(errs, report.FileError{Path: p, Err: describe(werr)})
+		}
+		if len(found) == 0 && werr == nil {
+			errs = append(errs, report.FileError{Path: p, Err: "no Markdown files (*.md, *.markdown) in this folder"})
+		}
+		sort.Strings(found)
+		for _, q := range found {
+			if p == "." {
+				q = strings.TrimPrefix(q, "./")
+			}
+			add(q)
+		}
+	}
+	return ins, errs
+}
+
+// describe turns an OS error into words that name the problem without repeating the path.
+func describe(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or folder"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func pluralWord(n int, w string) string {
+	if n == 1 {
+		return w
+	}
+	return w + "s"
+}

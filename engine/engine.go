@@ -1,0 +1,152 @@
+// Package engine runs the rules over a set of files: each file is parsed once and checked
+// by the per-file rules in a bounded pool of workers, then the cross-file rules see what
+// every file contributed. Results come back in input order, whatever the scheduling.
+package engine
+
+import (
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/listlint/listlint/mdsrc"
+	"github.com/listlint/listlint/rules"
+)
+
+// RuleConfig is the effective setting of one rule.
+type RuleConfig struct {
+	Severity rules.Severity
+	Options  any // the rule's options struct (a pointer), or nil
+}
+
+// Config says which rules run and how.
+type Config struct {
+	Rules map[string]RuleConfig
+	// Now is the current time as rules see it (the future-year check); zero means time.Now.
+	Now time.Time
+	// Workers bounds the parallelism; 0 means one per CPU.
+	Workers int
+}
+
+// DefaultConfig enables every rule at its default severity with default options.
+func DefaultConfig() *Config {
+	c := &Config{Rules: map[string]RuleConfig{}}
+	for _, r := range rules.All() {
+		rc := RuleConfig{Severity: r.Default}
+		if r.NewOptions != nil {
+			rc.Options = r.NewOptions()
+		}
+		c.Rules[r.ID] = rc
+	}
+	return c
+}
+
+// File is one input.
+type File struct {
+	Path string
+	Src  []byte
+}
+
+// Result is what linting one file found.
+type Result struct {
+	Path  string
+	Src   []byte
+	Lines mdsrc.LineIndex
+	Diags []rules.Diagnostic // sorted by position
+	// Err is set when the file could not be parsed; it then has no diagnostics.
+	Err error
+}
+
+// Lint checks files and returns one result per file, in the same order.
+func Lint(files []File, cfg *Config) []*Result {
+	now := cfg.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	var fileRules, projectRules []*rules.Rule
+	for _, r := range rules.All() {
+		if rc, ok := cfg.Rules[r.ID]; !ok || rc.Severity == rules.Off {
+			continue
+		}
+		if r.Check != nil {
+			fileRules = append(fileRules, r)
+		}
+		if r.CheckProject != nil {
+			projectRules = append(projectRules, r)
+		}
+	}
+	results := make([]*Result, len(files))
+	facts := make([][]any, len(files)) // facts[file][project rule]
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, max(len(files), 1))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				results[i], facts[i] = lintFile(files[i], cfg, now, fileRules, projectRules)
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	byPath := map[string]*Result{}
+	for _, r := range results {
+		byPath[r.Path] = r
+	}
+	for k, r := range projectRules {
+		var ff []rules.FileFacts
+		for i, res := range results {
+			if res.Err == nil {
+				ff = append(ff, rules.FileFacts{Path: res.Path, Facts: facts[i][k]})
+			}
+		}
+		rc := cfg.Rules[r.ID]
+		rules.NewProjectPass(r, ff, rc.Options, rc.Severity, func(path string, d rules.Diagnostic) {
+			if res := byPath[path]; res != nil {
+				res.Diags = append(res.Diags, d)
+			}
+		}).Run()
+	}
+	for _, r := range results {
+		sortDiags(r.Diags)
+	}
+	return results
+}
+
+func lintFile(f File, cfg *Config, now time.Time, fileRules, projectRules []*rules.Rule) (*Result, []any) {
+	res := &Result{Path: f.Path, Src: f.Src}
+	doc, err := mdsrc.Parse(f.Path, f.Src)
+	if err != nil {
+		res.Err = err
+		return res, nil
+	}
+	res.Lines = doc.Lines
+	report := func(d rules.Diagnostic) { res.Diags = append(res.Diags, d) }
+	for _, r := range fileRules {
+		rc := cfg.Rules[r.ID]
+		r.Check(rules.NewPass(r, doc, rc.Options, rc.Severity, now, report))
+	}
+	facts := make([]any, len(projectRules))
+	for k, r := range projectRules {
+		rc := cfg.Rules[r.ID]
+		facts[k] = r.Collect(rules.NewPass(r, doc, rc.Options, rc.Severity, now, report))
+	}
+	return res, facts
+}
+
+func sortDiags(ds []rules.Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		if ds[i].Start != ds[j].Start {
+			return ds[i].Start < ds[j].Start
+		}
+		return ds[i].Rule < ds[j].Rule
+	})
+}

@@ -1,0 +1,459 @@
+// Package mdsrc parses a Markdown file once into a Document: the goldmark AST plus exact byte
+// spans for every list, item and link-list entry, the headings, and a line index. Rules read
+// Documents; they never parse text themselves.
+package mdsrc
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// MaxNesting bounds the list and blockquote nesting a file may have. goldmark's cost grows
+// about quadratically with list depth, so a hostile file is refused before it is parsed.
+const MaxNesting = 100
+
+// Span is a half-open byte range [Start, End) into a Document's source. The zero Span is
+// empty; a missing span has Start < 0.
+type Span struct{ Start, End int }
+
+// None is the span of something that is not there.
+var None = Span{-1, -1}
+
+// Valid reports whether the span exists.
+func (s Span) Valid() bool { return s.Start >= 0 }
+
+// Len is the span's length in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Document is a parsed Markdown file.
+type Document struct {
+	Path  string
+	Src   []byte // the file as read, BOM and line endings included
+	Lines LineIndex
+	AST   ast.Node
+	// BOM is the length of a leading UTF-8 byte order mark (0 or 3).
+	BOM int
+	// CRLF is true when most line breaks are "\r\n".
+	CRLF     bool
+	Headings []*Heading
+	Lists    []*List  // every list, outer lists before the lists nested in them
+	Entries  []*Entry // every entry in source order
+}
+
+// Heading is an ATX or setext heading.
+type Heading struct {
+	Level  int
+	Text   Span // the heading text without markers
+	Start  int  // start of the heading's first line
+	Setext bool
+}
+
+// List is one Markdown list.
+type List struct {
+	Items   []*Item
+	Parent  *Item // the item holding this list, nil at top level
+	Depth   int   // 0 for a top-level list
+	Marker  byte  // '-', '*', '+', '.' or ')'
+	Ordered bool
+	Tight   bool
+	Section *Heading // the nearest heading above the list, nil if none
+}
+
+// Item is one list item.
+type Item struct {
+	List *List
+	// Start is the start of the marker's line (before any indentation or blockquote prefix).
+	Start int
+	// Marker is the bullet or number with its delimiter.
+	Marker Span
+	// Content is the item's first paragraph, from its first to its last non-space byte.
+	Content Span
+	// BodyEnd is the end of the item's last non-blank line, before its line break. The item's
+	// text with nested lines is [Start, BodyEnd).
+	BodyEnd  int
+	Entry    *Entry // nil when the item does not start with a link
+	Children []*List
+}
+
+// Link is a Markdown link located in the source.
+type Link struct {
+	Span  Span // the whole link, "[" to the closing ")" or "]"
+	Label Span // between the brackets
+	URL   Span // the destination as written (without "<>"); None for reference links
+	Dest  string
+}
+
+// Annotation is a trailing parenthesised group of links: "([HN](u))" or "([A](a), [B](b))".
+type Annotation struct {
+	Span  Span // from "(" to ")"
+	Links []Link
+}
+
+// Entry is a list item whose first inline content is a link: the unit of a curated list.
+type Entry struct {
+	Item *Item
+	Link Link
+	// Title is the link label without a well-formed year suffix; Year is that suffix,
+	// " (2020)" with its leading space, or None.
+	Title Span
+	Year  Span
+	// YearAfter is a " (2020)" written after the link instead of inside it, or None.
+	YearAfter Span
+	// Sep is the separator between the link and the description, or None.
+	Sep Span
+	// Desc is the description, trimmed; empty (Start == End) when there is none.
+	Desc        Span
+	Annotations []Annotation
+	// Tags are trailing code spans after the description and annotations (`MIT` `Go`).
+	Tags Span
+	// End is the end of the entry's first paragraph.
+	End int
+}
+
+// ParseError is a file that cannot be linted, with the 1-based line where the problem is.
+type ParseError struct {
+	Path string
+	Line int
+	Msg  string
+}
+
+func (e *ParseError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+// Task lists are left out on purpose: goldmark reads "[X](https://x.com)" at the start of an
+// item as a checked box, and an entry titled "X" is a real thing.
+var md = goldmark.New(goldmark.WithExtensions(
+	extension.Table, extension.Strikethrough, extension.Linkify,
+))
+
+// Parse reads src as Markdown. It refuses binary data, invalid UTF-8 and nesting deeper
+// than MaxNesting with a *ParseError naming the line.
+func Parse(path string, src []byte) (*Document, error) {
+	if err := Check(path, src); err != nil {
+		return nil, err
+	}
+	d := &Document{Path: path, Src: src, Lines: NewLineIndex(src)}
+	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
+		d.BOM = 3
+	}
+	crlf := bytes.Count(src, []byte("\r\n"))
+	d.CRLF = crlf > 0 && crlf*2 >= bytes.Count(src, []byte("\n"))
+	body := src[d.BOM:]
+	d.AST = md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
+	w := walker{d: d, base: d.BOM}
+	w.walk(d.AST, nil, 0, len(src))
+	return d, nil
+}
+
+// Check reports why src cannot be linted, or nil.
+func Check(path string, src []byte) error {
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return &ParseError{Path: path, Line: 1 + bytes.Count(src[:i], []byte("\n")), Msg: "binary file (NUL byte), not Markdown"}
+	}
+	if !utf8.Valid(src) {
+		i := 0
+		for i < len(src) {
+			r, n := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			i += n
+		}
+		line := 1 + bytes.Count(src[:i], []byte("\n"))
+		return &ParseError{Path: path, Line: line, Msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02x at offset %d); save the file as UTF-8", src[i], i)}
+	}
+	if line, depth := nestingDepth(src); depth > MaxNesting {
+		return &ParseError{Path: path, Line: line, Msg: fmt.Sprintf("lists or blockquotes nested %d levels deep (limit %d); not linted", depth, MaxNesting)}
+	}
+	return nil
+}
+
+// nestingDepth estimates, in one pass, the deepest container nesting of any line: list
+// markers and ">" at the start of the line, plus indentation (a nested list needs at least
+// two columns per level). It returns the first line over the limit, or the deepest line.
+func nestingDepth(src []byte) (line, depth int) {
+	ln := 0
+	for start := 0; start < len(src); {
+		ln++
+		end := bytes.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += start
+		}
+		d, cols := 0, 0
+		i := start
+	scan:
+		for i < end {
+			switch c := src[i]; {
+			case c == ' ':
+				cols++
+				i++
+			case c == '\t':
+				cols += 4 - cols%4
+				i++
+			case c == '>':
+				d++
+				cols = 0
+				i++
+			case c == '-' || c == '*' || c == '+':
+				if i+1 < end && src[i+1] != ' ' && src[i+1] != '\t' {
+					break scan
+				}
+				d++
+				i++
+			default:
+				j := i
+				for j < end && j-i < 9 && src[j] >= '0' && src[j] <= '9' {
+					j++
+				}
+				if j > i && j < end && (src[j] == '.' || src[j] == ')') && (j+1 == end || src[j+1] == ' ' || src[j+1] == '\t') {
+					d++
+					i = j + 1
+					continue
+				}
+				break scan
+			}
+		}
+		if i < end && d > 0 || cols > 0 && d > 0 {
+			if total := d + cols/2; total > depth {
+				depth, line = total, ln
+				if depth > MaxNesting {
+					return line, depth
+				}
+			}
+		} else if d > depth {
+			depth, line = d, ln
+		}
+		start = end + 1
+	}
+	return line, depth
+}
+
+type walker struct {
+	d       *Document
+	base    int // offset of goldmark's input within Src (the BOM length)
+	heading *Heading
+}
+
+// pos converts a goldmark offset into a Src offset.
+func (w *walker) pos(p int) int { return p + w.base }
+
+// nodeStart returns the Src offset of the start of n's line, or -1 when goldmark gave no
+// position.
+func (w *walker) nodeStart(n ast.Node) int {
+	p := n.Pos()
+	if p < 0 {
+		if l := n.Lines(); l != nil && l.Len() > 0 {
+			p = l.At(0).Start
+		} else {
+			return -1
+		}
+	}
+	return w.d.Lines.LineStartOf(w.pos(p))
+}
+
+// walk visits the children of n. bound is where n's content ends: the start of the line of
+// whatever follows it.
+func (w *walker) walk(n ast.Node, parent *Item, depth, bound int) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		cb := bound
+		for s := c.NextSibling(); s != nil; s = s.NextSibling() {
+			if st := w.nodeStart(s); st >= 0 {
+				cb = st
+				break
+			}
+		}
+		switch c := c.(type) {
+		case *ast.Heading:
+			h := &Heading{Level: c.Level, Text: w.linesSpan(c), Start: w.nodeStart(c), Setext: w.isSetext(c)}
+			if h.Start < 0 && h.Text.Valid() {
+				h.Start = w.d.Lines.LineStartOf(h.Text.Start)
+			}
+			if h.Start >= 0 {
+				w.d.Headings = append(w.d.Headings, h)
+				w.heading = h
+			}
+		case *ast.List:
+			w.list(c, parent, depth, cb)
+		default:
+			if c.Type() == ast.TypeBlock && c.HasChildren() {
+				w.walk(c, parent, depth, cb)
+			}
+		}
+	}
+}
+
+func (w *walker) isSetext(h *ast.Heading) bool {
+	l := h.Lines()
+	if l == nil || l.Len() == 0 {
+		return false
+	}
+	p := w.d.Lines.LineStartOf(w.pos(l.At(0).Start))
+	for p < len(w.d.Src) && (w.d.Src[p] == ' ' || w.d.Src[p] == '>' || w.d.Src[p] == '\t') {
+		p++
+	}
+	return p >= len(w.d.Src) || w.d.Src[p] != '#'
+}
+
+// linesSpan is the span from the first to the last byte of n's lines, trimmed.
+func (w *walker) linesSpan(n ast.Node) Span {
+	l := n.Lines()
+	if l == nil || l.Len() == 0 {
+		return None
+	}
+	s, e := w.pos(l.At(0).Start), w.pos(l.At(l.Len()-1).Stop)
+	src := w.d.Src
+	for s < e && isSpace(src[s]) {
+		s++
+	}
+	for e > s && isSpace(src[e-1]) {
+		e--
+	}
+	return Span{s, e}
+}
+
+func (w *walker) list(l *ast.List, parent *Item, depth, bound int) {
+	lst := &List{Parent: parent, Depth: depth, Marker: l.Marker, Ordered: l.IsOrdered(), Tight: l.IsTight, Section: w.heading}
+	w.d.Lists = append(w.d.Lists, lst)
+	if parent != nil {
+		parent.Children = append(parent.Children, lst)
+	}
+	var items []ast.Node
+	for c := l.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, ok := c.(*ast.ListItem); ok {
+			items = append(items, c)
+		}
+	}
+	for i, c := range items {
+		ib := bound
+		if i+1 < len(items) {
+			if st := w.itemStart(items[i+1]); st >= 0 {
+				ib = st
+			}
+		}
+		it := &Item{List: lst, Start: w.itemStart(c), Marker: w.marker(c), Content: None}
+		if it.Start < 0 {
+			continue
+		}
+		it.BodyEnd = w.lastContentEnd(it.Start, ib)
+		lst.Items = append(lst.Items, it)
+		if first := c.FirstChild(); first != nil {
+			if k := first.Kind(); k == ast.KindParagraph || k == ast.KindTextBlock {
+				it.Content = w.linesSpan(first)
+				if e := w.entry(it, first); e != nil {
+					it.Entry = e
+					w.d.Entries = append(w.d.Entries, e)
+				}
+			}
+		}
+		w.walk(c, it, depth+1, ib)
+	}
+}
+
+func (w *walker) itemStart(n ast.Node) int {
+	p := n.Pos()
+	if p < 0 {
+		return -1
+	}
+	return w.d.Lines.LineStartOf(w.pos(p))
+}
+
+// marker finds the list marker of item n. goldmark's position is the marker, except for
+// items indented with a tab, where it is the content: then scan back on the line.
+func (w *walker) marker(n ast.Node) Span {
+	src := w.d.Src
+	p := w.pos(n.Pos())
+	ls := w.d.Lines.LineStartOf(p)
+	if p < len(src) && isMarkerStart(src, p) {
+		return markerAt(src, p)
+	}
+	q := p
+	for q > ls && (src[q-1] == ' ' || src[q-1] == '\t') {
+		q--
+	}
+	if q > ls {
+		c := src[q-1]
+		if c == '-' || c == '*' || c == '+' {
+			return Span{q - 1, q}
+		}
+		if c == '.' || c == ')' {
+			s := q - 1
+			for s > ls && src[s-1] >= '0' && src[s-1] <= '9' {
+				s--
+			}
+			return Span{s, q}
+		}
+	}
+	return Span{p, p}
+}
+
+func isMarkerStart(src []byte, p int) bool {
+	c := src[p]
+	return c == '-' || c == '*' || c == '+' || c >= '0' && c <= '9'
+}
+
+func markerAt(src []byte, p int) Span {
+	if c := src[p]; c == '-' || c == '*' || c == '+' {
+		return Span{p, p + 1}
+	}
+	e := p
+	for e < len(src) && src[e] >= '0' && src[e] <= '9' {
+		e++
+	}
+	if e < len(src) && (src[e] == '.' || src[e] == ')') {
+		e++
+	}
+	return Span{p, e}
+}
+
+// lastContentEnd returns the end (before the line break) of the last non-blank line in
+// [start, bound). A line holding only blockquote markers and spaces counts as blank.
+func (w *walker) lastContentEnd(start, bound int) int {
+	src := w.d.Src
+	bound = min(bound, len(src))
+	e := bound
+	for e > start {
+		ls := w.d.Lines.LineStartOf(e - 1)
+		if ls < start {
+			ls = start
+		}
+		blank := true
+		for _, b := range src[ls:e] {
+			if b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != '>' {
+				blank = false
+				break
+			}
+		}
+		if !blank {
+			end := e
+			for end > ls && (src[end-1] == '\n' || src[end-1] == '\r') {
+				end--
+			}
+			return end
+		}
+		e = ls
+	}
+	// Nothing but blank lines: the item ends at the end of its own line.
+	end := start
+	for end < len(src) && src[end] != '\n' {
+		end++
+	}
+	if end > start && src[end-1] == '\r' {
+		end--
+	}
+	return end
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }

@@ -1,0 +1,169 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/listlint/listlint/mdsrc"
+)
+
+// DescriptionStyleOptions tunes description-style.
+type DescriptionStyleOptions struct {
+	// RequireDescription reports entries without a description.
+	RequireDescription bool `yaml:"require-description"`
+	// MaxLength reports descriptions longer than this many characters; 0 means no limit.
+	MaxLength int `yaml:"max-length"`
+}
+
+// DescriptionStyle checks the separator and the description of each entry.
+var DescriptionStyle = register(&Rule{
+	ID:      "description-style",
+	Aliases: []string{"awesome-list-item"},
+	Default: Error,
+	Doc: Doc{
+		Title: "Entries are written \"[Name](url) - Description.\"",
+		Why: "The separator is \" - \"; the description is a sentence: it starts with a capital " +
+			"letter (or a digit, a symbol, a non-Latin letter, or a name written in lower case " +
+			"such as npm, x86 or iOS) and ends with \".\", \"!\", \"?\", \"…\" or \"。\" before any " +
+			"annotations. One rule for all of it means no two rules disagree about the same text.",
+		Before: "- [jq](https://jqlang.org) – command-line JSON processor\n",
+		After:  "- [jq](https://jqlang.org) - Command-line JSON processor.\n",
+		Fix:    FixSafe,
+		FixNote: "replaces the separator, adds the final period, reduces \"..\" and \"!!\", and " +
+			"capitalises the first letter when the first word is a common English word",
+		Options: []OptionDoc{
+			{Name: "require-description", Type: "boolean", Default: "false", Text: "report entries that have no description"},
+			{Name: "max-length", Type: "integer", Default: "0", Text: "report descriptions longer than this many characters (0: no limit)"},
+		},
+	},
+	NewOptions: func() any { return &DescriptionStyleOptions{} },
+	Check:      checkDescriptionStyle,
+})
+
+// knownLowerNames start descriptions in lower case on purpose.
+var knownLowerNames = wordSet(`
+	npm pnpm yarn ldd jq fzf vim neovim emacs git gitk curl wget ffmpeg kubectl helm
+	macos ios ipados watchos tvos ebay iphone ipad jquery grpc
+	cli gui api sdk ui tui
+`)
+
+func checkDescriptionStyle(p *Pass) {
+	opts, _ := p.Options.(*DescriptionStyleOptions)
+	if opts == nil {
+		opts = &DescriptionStyleOptions{}
+	}
+	for _, e := range p.Doc.Entries {
+		desc := e.Desc
+		if desc.Len() == 0 {
+			if opts.RequireDescription && !isAnchor(e.Link.Dest) {
+				p.Report(e.Link.Span.Start, e.Link.Span.End, nil, "entry has no description: write \" - Description.\" after the link")
+			}
+			continue
+		}
+		if !e.Sep.Valid() {
+			// Text after the link without a separator is not a description (a list of links,
+			// a note); entry-format deals with it.
+			continue
+		}
+		if sep := p.Text(e.Sep); sep != " - " {
+			p.Report(e.Sep.Start, e.Sep.End, &Fix{Message: "use \" - \" as the separator", Safe: true, Edits: []Edit{{Start: e.Sep.Start, End: e.Sep.End, New: " - "}}},
+				"separator should be \" - \", found %q", sep)
+		}
+		text := p.Text(desc)
+		checkDescStart(p, desc.Start, text)
+		checkDescEnd(p, desc, text)
+		if opts.MaxLength > 0 {
+			if n := utf8.RuneCountInString(text); n > opts.MaxLength {
+				p.Report(desc.Start, desc.End, nil, "description is %d characters long (at most %d)", n, opts.MaxLength)
+			}
+		}
+	}
+}
+
+func checkDescStart(p *Pass, at int, text string) {
+	r, _ := utf8.DecodeRuneInString(text)
+	if !unicode.IsLower(r) || !unicode.Is(unicode.Latin, r) {
+		return
+	}
+	word := text
+	if i := strings.IndexAny(word, " \t\n"); i >= 0 {
+		word = word[:i]
+	}
+	word = strings.TrimRight(word, ",:;!?)\"'’”")
+	if looksLikeName(word) {
+		return
+	}
+	var fix *Fix
+	if commonWords[strings.TrimRight(word, ".")] {
+		up := string(unicode.ToUpper(r))
+		fix = &Fix{Message: "capitalise the first letter", Safe: true, Edits: []Edit{{Start: at, End: at + utf8.RuneLen(r), New: up}}}
+	}
+	p.Report(at, at+len(word), fix, "description should start with a capital letter: %q", word)
+}
+
+// looksLikeName accepts a lower-case first word that is code or a name: words with digits,
+// dots, slashes, underscores or inner capitals, words without vowels, and known names.
+func looksLikeName(w string) bool {
+	if strings.ContainsAny(w, "0123456789./_@#$&+=<>`~\\") {
+		return true
+	}
+	vowels := false
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+		if strings.ContainsRune("aeiouyAEIOUY", r) {
+			vowels = true
+		}
+		if r > unicode.MaxASCII {
+			vowels = true
+		}
+	}
+	if !vowels {
+		return true
+	}
+	return knownLowerNames[strings.ToLower(w)]
+}
+
+// closers may follow the final punctuation of a sentence.
+const closers = "\"'”’)]」』»*_"
+
+func checkDescEnd(p *Pass, d mdsrc.Span, text string) {
+	core := strings.TrimRight(text, closers)
+	if core == "" {
+		return
+	}
+	last, size := utf8.DecodeLastRuneInString(core)
+	switch last {
+	case '.', '!', '?', '…', '。', '！', '？':
+		before := core[:len(core)-size]
+		switch {
+		case last == '.' && strings.HasSuffix(before, ".") && !strings.HasSuffix(before, ".."):
+			end := d.Start + len(core)
+			p.Report(end-2, end, &Fix{Message: "remove the extra period", Safe: true, Edits: []Edit{{Start: end - 1, End: end}}}, "description ends with \"..\"; use \".\" (or \"...\" for an ellipsis)")
+		case (last == '!' || last == '?') && strings.HasSuffix(before, string(last)):
+			n := len(core) - len(strings.TrimRight(core, string(last)))
+			end := d.Start + len(core)
+			p.Report(end-n, end, &Fix{Message: "use a single " + string(last), Safe: true, Edits: []Edit{{Start: end - n, End: end - 1}}}, "description ends with %q; use one %q", core[len(core)-n:], string(last))
+		}
+		return
+	}
+	end := d.Start + len(text)
+	var fix *Fix
+	if !strings.ContainsRune(",;:-–—", last) {
+		fix = &Fix{Message: "add a final period", Safe: true, Edits: []Edit{{Start: end, End: end, New: "."}}}
+	}
+	at := d.Start + len(core) - size
+	p.Report(at, end, fix, "description should end with a period (or \"!\", \"?\", \"…\"): %q", tail(text, 30))
+}
+
+func tail(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return "…" + string(r[len(r)-n:])
+}
+
+func isAnchor(u string) bool { return strings.HasPrefix(u, "#") }

@@ -1,0 +1,217 @@
+package rules
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/listlint/listlint/mdsrc"
+)
+
+// SortOrderOptions tunes sort-order.
+type SortOrderOptions struct {
+	// By is "title" or "year".
+	By string `yaml:"by"`
+	// Order is "ascending" or "descending".
+	Order string `yaml:"order"`
+	// IgnoreArticles skips a leading "The", "A" or "An" when comparing titles.
+	IgnoreArticles bool `yaml:"ignore-articles"`
+}
+
+// SortOrder checks that the entries of each list are sorted.
+var SortOrder = register(&Rule{
+	ID:      "sort-order",
+	Default: Off,
+	Doc: Doc{
+		Title: "Entries of each list are sorted",
+		Why: "A sorted list is easy to scan and gives every new entry one obvious place, so pull " +
+			"requests do not argue about it. Titles compare case-insensitively with numbers in " +
+			"natural order (\"Go 2\" before \"Go 10\"); by year, entries without a year go last. " +
+			"The fix moves whole entries with their nested lines. Off by default: turn it on for " +
+			"lists that are meant to be sorted.",
+		Before: "- [Zap](https://github.com/uber-go/zap) - Fast logging.\n- [Logrus](https://github.com/sirupsen/logrus) - Structured logging.\n",
+		After:  "- [Logrus](https://github.com/sirupsen/logrus) - Structured logging.\n- [Zap](https://github.com/uber-go/zap) - Fast logging.\n",
+		Fix:    FixSafe,
+		Options: []OptionDoc{
+			{Name: "by", Type: "string (title | year)", Default: "title", Text: "what entries are sorted by"},
+			{Name: "order", Type: "string (ascending | descending)", Default: "ascending", Text: "the direction"},
+			{Name: "ignore-articles", Type: "boolean", Default: "false", Text: "ignore a leading \"The\", \"A\" or \"An\" in titles"},
+		},
+	},
+	NewOptions: func() any { return &SortOrderOptions{By: "title", Order: "ascending"} },
+	Check:      checkSortOrder,
+})
+
+type sortKey struct {
+	title string
+	year  int // 0 when the entry has none
+}
+
+func checkSortOrder(p *Pass) {
+	opts, _ := p.Options.(*SortOrderOptions)
+	if opts == nil {
+		opts = &SortOrderOptions{By: "title", Order: "ascending"}
+	}
+	src := p.Doc.Src
+	for _, l := range p.Doc.Lists {
+		if len(l.Items) < 2 || !sortable(l) {
+			continue
+		}
+		keys := make([]sortKey, len(l.Items))
+		for i, it := range l.Items {
+			keys[i] = entryKey(p, it.Entry, opts)
+		}
+		less := func(a, b int) bool { return keyLess(keys[a], keys[b], opts) }
+		bad := -1
+		for i := 1; i < len(keys); i++ {
+			if less(i, i-1) {
+				bad = i
+				break
+			}
+		}
+		if bad < 0 {
+			continue
+		}
+		before := 0
+		for before < bad && !less(bad, before) {
+			before++
+		}
+		order := make([]int, len(keys))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool { return less(order[a], order[b]) })
+		first, last := l.Items[0], l.Items[len(l.Items)-1]
+		var b strings.Builder
+		for i, idx := range order {
+			it := l.Items[idx]
+			b.Write(src[it.Start:it.BodyEnd])
+			if i+1 < len(l.Items) {
+				// The text between entries (line breaks, blank lines) stays where it was.
+				b.Write(src[l.Items[i].BodyEnd:l.Items[i+1].Start])
+			}
+		}
+		e, target := l.Items[bad].Entry, l.Items[before].Entry
+		what := "title"
+		if opts.By == "year" {
+			what = "year"
+		}
+		p.Report(e.Link.Span.Start, e.Link.Span.End,
+			&Fix{Message: "sort the list by " + what, Safe: true, Edits: []Edit{{Start: first.Start, End: last.BodyEnd, New: b.String()}}},
+			"list is not sorted by %s: %q belongs before %q (line %d)", what, plain(p.Text(e.Title)), plain(p.Text(target.Title)), p.Doc.Lines.Line(target.Link.Span.Start))
+	}
+}
+
+// sortable lists hold only entries, none of which is a table-of-contents anchor, and no
+// two items share a line (which a moved item would tear apart).
+func sortable(l *mdsrc.List) bool {
+	anchors := 0
+	for i, it := range l.Items {
+		if it.Entry == nil {
+			return false
+		}
+		if isAnchor(it.Entry.Link.Dest) {
+			anchors++
+		}
+		if i > 0 && it.Start <= l.Items[i-1].BodyEnd {
+			return false
+		}
+	}
+	return anchors == 0
+}
+
+func entryKey(p *Pass, e *mdsrc.Entry, opts *SortOrderOptions) sortKey {
+	k := sortKey{title: strings.ToLower(plain(p.Text(e.Title)))}
+	if opts.IgnoreArticles {
+		for _, a := range []string{"the ", "a ", "an "} {
+			if rest, ok := strings.CutPrefix(k.title, a); ok && rest != "" {
+				k.title = rest
+				break
+			}
+		}
+	}
+	y := e.Year
+	if !y.Valid() {
+		y = e.YearAfter
+	}
+	if y.Valid() {
+		t := strings.TrimSpace(p.Text(y))
+		k.year, _ = strconv.Atoi(t[1:5])
+	}
+	return k
+}
+
+func keyLess(a, b sortKey, opts *SortOrderOptions) bool {
+	desc := opts.Order == "descending"
+	if opts.By == "year" {
+		switch {
+		case a.year == b.year:
+			return false
+		case a.year == 0:
+			return false
+		case b.year == 0:
+			return true
+		case desc:
+			return a.year > b.year
+		default:
+			return a.year < b.year
+		}
+	}
+	c := naturalCompare(a.title, b.title)
+	if desc {
+		return c > 0
+	}
+	return c < 0
+}
+
+// plain strips emphasis and code markers from a link text.
+func plain(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '*' || r == '`' || r == '~' || r == '\\' {
+			return -1
+		}
+		return r
+	}, s)
+	s = strings.TrimSpace(s)
+	for _, m := range []string{"__", "_"} {
+		if strings.HasPrefix(s, m) && strings.HasSuffix(s, m) && len(s) > 2*len(m) {
+			s = s[len(m) : len(s)-len(m)]
+		}
+	}
+	return s
+}
+
+// naturalCompare compares strings rune by rune, with runs of digits compared as numbers.
+func naturalCompare(a, b string) int {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if unicode.IsDigit(ra) && unicode.IsDigit(rb) {
+			da, db := digitRun(a), digitRun(b)
+			x, y := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if len(x) != len(y) {
+				return len(x) - len(y)
+			}
+			if c := strings.Compare(x, y); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if ra != rb {
+			return int(ra) - int(rb)
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return len(a) - len(b)
+}
+
+func digitRun(s string) int {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
