@@ -1,6 +1,6 @@
 module github.com/listlint/listlint
 
-go 1.26
+go 1.26.0
 
 require (
 	github.com/fatih/color v1.19.0 // indirect
@@ -10,4 +10,5 @@ require (
 	github.com/yuin/goldmark v1.8.7 // indirect
 	go.yaml.in/yaml/v3 v3.0.6 // indirect
 	golang.org/x/sys v0.42.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
 )

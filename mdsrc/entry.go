@@ -369,7 +369,6 @@ func groupsFrom(src []byte, p, hi int) []Annotation {
 // of "-", "--", "–", "—" or ":", optional spaces. NBSP counts as a space here so that the
 // description-style rule can flag it.
 func separator(src []byte, p, end int) Span {
-	s := p
 	q := skipSepSpace(src, p, end)
 	if q >= end {
 		return None
@@ -388,11 +387,7 @@ func separator(src []byte, p, end int) Span {
 		return None
 	}
 	r := skipSepSpace(src, q, end)
-	if r == q && r < end && src[s] != ' ' {
-		// "[T](u)-based": a dash glued on both sides is not a separator.
-		return None
-	}
-	return Span{s, r}
+	return Span{p, r}
 }
 
 func skipSepSpace(src []byte, p, end int) int {

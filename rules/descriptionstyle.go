@@ -95,7 +95,12 @@ func checkDescStart(p *Pass, at int, text string) {
 		return
 	}
 	var fix *Fix
-	if commonWords[strings.TrimRight(word, ".")] {
+	// "cross-platform" and "world's" are common words joined to others.
+	head := strings.TrimRight(word, ".")
+	if i := strings.IndexAny(head, "-'’"); i > 0 {
+		head = head[:i]
+	}
+	if commonWords[head] {
 		up := string(unicode.ToUpper(r))
 		fix = &Fix{Message: "capitalise the first letter", Safe: true, Edits: []Edit{{Start: at, End: at + utf8.RuneLen(r), New: up}}}
 	}
@@ -167,3 +172,11 @@ func tail(s string, n int) string {
 }
 
 func isAnchor(u string) bool { return strings.HasPrefix(u, "#") }
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}

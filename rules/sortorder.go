@@ -1,11 +1,13 @@
 package rules
 
 import (
+	"bytes"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"github.com/listlint/listlint/mdsrc"
 )
@@ -45,8 +47,8 @@ var SortOrder = register(&Rule{
 })
 
 type sortKey struct {
-	title string
-	year  int // 0 when the entry has none
+	title []byte // collation key
+	year  int    // 0 when the entry has none
 }
 
 func checkSortOrder(p *Pass) {
@@ -55,13 +57,17 @@ func checkSortOrder(p *Pass) {
 		opts = &SortOrderOptions{By: "title", Order: "ascending"}
 	}
 	src := p.Doc.Src
+	// Unicode collation puts "Ärger" beside "Arger" and "Go 2" before "Go 10"; a collator is
+	// not safe for concurrent use, so each pass has its own.
+	col := collate.New(language.Und, collate.IgnoreCase, collate.Numeric)
+	var buf collate.Buffer
 	for _, l := range p.Doc.Lists {
 		if len(l.Items) < 2 || !sortable(l) {
 			continue
 		}
 		keys := make([]sortKey, len(l.Items))
 		for i, it := range l.Items {
-			keys[i] = entryKey(p, it.Entry, opts)
+			keys[i] = entryKey(p, col, &buf, it.Entry, opts)
 		}
 		less := func(a, b int) bool { return keyLess(keys[a], keys[b], opts) }
 		bad := -1
@@ -122,16 +128,19 @@ func sortable(l *mdsrc.List) bool {
 	return anchors == 0
 }
 
-func entryKey(p *Pass, e *mdsrc.Entry, opts *SortOrderOptions) sortKey {
-	k := sortKey{title: strings.ToLower(plain(p.Text(e.Title)))}
+func entryKey(p *Pass, col *collate.Collator, buf *collate.Buffer, e *mdsrc.Entry, opts *SortOrderOptions) sortKey {
+	title := plain(p.Text(e.Title))
 	if opts.IgnoreArticles {
+		lower := strings.ToLower(title)
 		for _, a := range []string{"the ", "a ", "an "} {
-			if rest, ok := strings.CutPrefix(k.title, a); ok && rest != "" {
-				k.title = rest
+			if strings.HasPrefix(lower, a) && len(title) > len(a) {
+				title = strings.TrimSpace(title[len(a):])
 				break
 			}
 		}
 	}
+	k := sortKey{title: bytes.Clone(col.KeyFromString(buf, title))}
+	buf.Reset()
 	y := e.Year
 	if !y.Valid() {
 		y = e.YearAfter
@@ -159,7 +168,7 @@ func keyLess(a, b sortKey, opts *SortOrderOptions) bool {
 			return a.year < b.year
 		}
 	}
-	c := naturalCompare(a.title, b.title)
+	c := bytes.Compare(a.title, b.title)
 	if desc {
 		return c > 0
 	}
@@ -181,37 +190,4 @@ func plain(s string) string {
 		}
 	}
 	return s
-}
-
-// naturalCompare compares strings rune by rune, with runs of digits compared as numbers.
-func naturalCompare(a, b string) int {
-	for a != "" && b != "" {
-		ra, na := utf8.DecodeRuneInString(a)
-		rb, nb := utf8.DecodeRuneInString(b)
-		if unicode.IsDigit(ra) && unicode.IsDigit(rb) {
-			da, db := digitRun(a), digitRun(b)
-			x, y := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
-			if len(x) != len(y) {
-				return len(x) - len(y)
-			}
-			if c := strings.Compare(x, y); c != 0 {
-				return c
-			}
-			a, b = a[da:], b[db:]
-			continue
-		}
-		if ra != rb {
-			return int(ra) - int(rb)
-		}
-		a, b = a[na:], b[nb:]
-	}
-	return len(a) - len(b)
-}
-
-func digitRun(s string) int {
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	return i
 }
