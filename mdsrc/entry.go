@@ -23,7 +23,7 @@ func (w *walker) entry(it *Item, para ast.Node) *Entry {
 	if start != it.Content.Start || start >= len(src) || src[start] != '[' {
 		return nil
 	}
-	end := it.Content.End
+	end := ownedEnd(src, start, it.Content.End)
 	l, ok := ScanLink(src, start, end)
 	if !ok {
 		return nil
@@ -70,6 +70,45 @@ func (w *walker) entry(it *Item, para ast.Node) *Entry {
 	}
 	e.Desc = Span{s, max(s, right)}
 	return e
+}
+
+// ownedEnd cuts a paragraph at its first lazy continuation line: a line that is not
+// indented to the item's content, such as "**[back to top](#contents)**" written right
+// under the last entry of a list. Markdown glues it to the entry, but it is not part of it.
+func ownedEnd(src []byte, start, end int) int {
+	ls := start
+	for ls > 0 && src[ls-1] != '\n' {
+		ls--
+	}
+	indent := start - ls
+	for nl := bytes.IndexByte(src[start:end], '\n'); nl >= 0; {
+		lineEnd := start + nl
+		next := lineEnd + 1
+		n := 0
+		for next+n < end && (src[next+n] == ' ' || src[next+n] == '\t' || src[next+n] == '>') {
+			n++
+		}
+		if n < indent || sentenceThenMarkup(src, ls, lineEnd, next+n, end) {
+			return trimRight(src, ls, lineEnd)
+		}
+		start = next
+		rel := bytes.IndexByte(src[start:end], '\n')
+		if rel < 0 {
+			break
+		}
+		nl = rel
+	}
+	return end
+}
+
+// sentenceThenMarkup is a finished line followed by a line that starts with a link or
+// emphasis, such as "  **[back to top](#contents)**" indented under the last entry.
+func sentenceThenMarkup(src []byte, lo, lineEnd, next, end int) bool {
+	if !endsSentence(src, lo, trimRight(src, lo, lineEnd)) || next >= end {
+		return false
+	}
+	rest := src[next:end]
+	return bytes.HasPrefix(rest, []byte("**[")) || bytes.HasPrefix(rest, []byte("__[")) || bytes.HasPrefix(rest, []byte("<")) || bytes.HasPrefix(rest, []byte("!["))
 }
 
 func trimRight(src []byte, lo, hi int) int {

@@ -71,7 +71,7 @@ func checkDescriptionStyle(p *Pass) {
 				"separator should be \" - \", found %q", sep)
 		}
 		text := p.Text(desc)
-		checkDescStart(p, desc.Start, text)
+		checkDescStart(p, e, text)
 		checkDescEnd(p, desc, text)
 		if opts.MaxLength > 0 {
 			if n := utf8.RuneCountInString(text); n > opts.MaxLength {
@@ -81,7 +81,8 @@ func checkDescriptionStyle(p *Pass) {
 	}
 }
 
-func checkDescStart(p *Pass, at int, text string) {
+func checkDescStart(p *Pass, e *mdsrc.Entry, text string) {
+	at := e.Desc.Start
 	r, _ := utf8.DecodeRuneInString(text)
 	if !unicode.IsLower(r) || !unicode.Is(unicode.Latin, r) {
 		return
@@ -91,26 +92,33 @@ func checkDescStart(p *Pass, at int, text string) {
 		word = word[:i]
 	}
 	word = strings.TrimRight(word, ",:;!?)\"'’”")
-	if looksLikeName(word) {
+	if looksLikeName(word) || namesEntry(p, e, word) {
 		return
 	}
-	var fix *Fix
-	// "cross-platform" and "world's" are common words joined to others.
+	// Only a common English word proves a sentence that forgot its capital; any other
+	// lower-case word ("sudo", "libvips", "youtube-dl") is taken for a name.
 	head := strings.TrimRight(word, ".")
-	if i := strings.IndexAny(head, "-'’"); i > 0 {
+	if i := strings.IndexAny(head, "'’"); i > 0 {
 		head = head[:i]
 	}
-	if commonWords[head] {
-		up := string(unicode.ToUpper(r))
-		fix = &Fix{Message: "capitalise the first letter", Safe: true, Edits: []Edit{{Start: at, End: at + utf8.RuneLen(r), New: up}}}
+	if i := strings.IndexByte(head, '-'); i > 0 {
+		// "cross-platform" is a sentence; "use-package" and "home-manager" are names.
+		if !compoundPrefixes[head[:i]] {
+			return
+		}
+		head = head[:i]
 	}
+	if !commonWords[head] {
+		return
+	}
+	fix := &Fix{Message: "capitalise the first letter", Safe: true, Edits: []Edit{{Start: at, End: at + utf8.RuneLen(r), New: string(unicode.ToUpper(r))}}}
 	p.Report(at, at+len(word), fix, "description should start with a capital letter: %q", word)
 }
 
 // looksLikeName accepts a lower-case first word that is code or a name: words with digits,
 // dots, slashes, underscores or inner capitals, words without vowels, and known names.
 func looksLikeName(w string) bool {
-	if strings.ContainsAny(w, "0123456789./_@#$&+=<>`~\\") {
+	if strings.ContainsAny(w, "0123456789./_@#$&+=<>`~\\:(") {
 		return true
 	}
 	vowels := false
@@ -130,6 +138,24 @@ func looksLikeName(w string) bool {
 	}
 	return knownLowerNames[strings.ToLower(w)]
 }
+
+// namesEntry accepts a first word that is the entry's own name as it stands in the title
+// or the URL ("goworker is a background worker"): the project spells itself that way.
+func namesEntry(p *Pass, e *mdsrc.Entry, word string) bool {
+	w := strings.ToLower(strings.TrimRight(word, ".'’s"))
+	if len(w) < 2 {
+		return false
+	}
+	return strings.Contains(strings.ToLower(p.Text(e.Title)), w) || strings.Contains(strings.ToLower(e.Link.Dest), w)
+}
+
+// compoundPrefixes start hyphenated modifiers that open a sentence in lower case
+// ("cross-platform library", "open-source clone").
+var compoundPrefixes = wordSet(`
+	all auto battle blazing co command cross data easy event fast feature full fully general
+	high in light lightning low modern multi next non open pre privacy production pure real
+	self semi simple single small super tiny type ultra user well zero
+`)
 
 // closers may follow the final punctuation of a sentence.
 const closers = "\"'”’)]」』»*_"
