@@ -182,7 +182,10 @@ func checkDescEnd(p *Pass, d mdsrc.Span, text string) {
 	}
 	end := d.Start + len(text)
 	var fix *Fix
-	if !strings.ContainsRune(",;:-–—", last) {
+	lastWord := core[strings.LastIndexAny(core, " \t\n")+1:]
+	// A period glued to a bare URL reads as part of it; leave those to the author.
+	bareURL := strings.Contains(lastWord, "://") || strings.HasPrefix(lastWord, "www.")
+	if !strings.ContainsRune(",;:-–—", last) && !bareURL {
 		fix = &Fix{Message: "add a final period", Safe: true, Edits: []Edit{{Start: end, End: end, New: "."}}}
 	}
 	at := d.Start + len(core) - size
