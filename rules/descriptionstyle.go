@@ -184,7 +184,7 @@ func checkDescEnd(p *Pass, d mdsrc.Span, text string) {
 	var fix *Fix
 	lastWord := core[strings.LastIndexAny(core, " \t\n")+1:]
 	// A period glued to a bare URL reads as part of it; leave those to the author.
-	bareURL := strings.Contains(lastWord, "://") || strings.HasPrefix(lastWord, "www.")
+	bareURL := (strings.Contains(lastWord, "://") || strings.HasPrefix(lastWord, "www.")) && !strings.Contains(lastWord, "](")
 	if !strings.ContainsRune(",;:-–—", last) && !bareURL {
 		fix = &Fix{Message: "add a final period", Safe: true, Edits: []Edit{{Start: end, End: end, New: "."}}}
 	}
