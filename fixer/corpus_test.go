@@ -1,0 +1,86 @@
+package fixer
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/listlint/listlint/engine"
+	"github.com/listlint/listlint/rules"
+)
+
+// corpusDir holds real lists from public repositories, beside the repository in CI and on
+// developers' machines; the tests that use it skip where it is absent.
+const corpusDir = "../../shared/corpus"
+
+func corpusFolders(t testing.TB) []string {
+	ents, err := os.ReadDir(corpusDir)
+	if err != nil {
+		t.Skipf("corpus not found at %s: %v", corpusDir, err)
+	}
+	var dirs []string
+	for _, e := range ents {
+		if e.IsDir() {
+			dirs = append(dirs, filepath.Join(corpusDir, e.Name()))
+		}
+	}
+	return dirs
+}
+
+func readMarkdown(t testing.TB, dir string) []engine.File {
+	var files []engine.File
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		files = append(files, engine.File{Path: p, Src: src})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files
+}
+
+// TestCorpusFix runs --fix with every rule on (sort-order included) over each corpus
+// folder: fixes must settle, keep every URL of every file, and be idempotent.
+func TestCorpusFix(t *testing.T) {
+	cfg := engine.DefaultConfig()
+	for id, rc := range cfg.Rules {
+		if rc.Severity == rules.Off {
+			rc.Severity = rules.Error
+			cfg.Rules[id] = rc
+		}
+	}
+	for _, dir := range corpusFolders(t) {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			files := readMarkdown(t, dir)
+			once := FixAll(files, cfg, false)
+			for _, p := range once.Problems {
+				t.Error(p)
+			}
+			changed := 0
+			for i, f := range once.Files {
+				if once.Changed(i, files) {
+					changed++
+				}
+				if !slices.Equal(urls(files[i].Src), urls(f.Src)) {
+					t.Errorf("%s: URLs changed by --fix", f.Path)
+				}
+			}
+			twice := FixAll(once.Files, cfg, false)
+			for i := range twice.Files {
+				if twice.Changed(i, once.Files) {
+					t.Errorf("%s: a second --fix changed the file", files[i].Path)
+				}
+			}
+			t.Logf("%d files, %d changed by --fix", len(files), changed)
+		})
+	}
+}
