@@ -48,21 +48,30 @@ var DuplicateURL = register(&Rule{
 	CheckProject: checkDuplicateURLs,
 })
 
-// urlFact is one URL occurrence, with what the fix needs to compare and delete entries.
+// urlFact is one URL occurrence. It keeps offsets, not text: the texts the fix compares
+// are cut from the file's source only for the few URLs that repeat.
 type urlFact struct {
 	URL, Key    string
 	Start, End  int // the link
 	Line        int
-	Title       string
+	Title       mdsrc.Span
 	Main        bool
-	ItemStart   int // the entry's item; -1 for annotation links
-	DeleteEnd   int // end of the item's lines, line break included
-	Body        string
-	BodyNoAnn   string // the entry without its annotations
-	Annotations []string
+	ItemStart   int        // the entry's item; -1 for annotation links
+	DeleteEnd   int        // end of the item's lines, line break included
+	Body        mdsrc.Span // the item after its marker, nested lines included
+	NoAnnEnd    int        // where the entry's annotations start (or its end)
+	Anns        []mdsrc.Span
 	AnnEnd      int // where new annotations go on this entry
 	HasChildren bool
 }
+
+// fileURLs is what duplicate-url keeps of one file.
+type fileURLs struct {
+	src   []byte
+	facts []urlFact
+}
+
+func (f *fileURLs) text(s mdsrc.Span) string { return string(f.src[s.Start:s.End]) }
 
 func collectURLs(p *Pass) any {
 	opts, _ := p.Options.(*DuplicateURLOptions)
@@ -70,33 +79,32 @@ func collectURLs(p *Pass) any {
 		opts = &DuplicateURLOptions{Scope: "project"}
 	}
 	src := p.Doc.Src
-	var facts []urlFact
+	out := &fileURLs{src: src, facts: make([]urlFact, 0, len(p.Doc.Entries))}
 	add := func(l mdsrc.Link, e *mdsrc.Entry, main bool) {
 		if l.Dest == "" || isAnchor(l.Dest) {
 			return
 		}
-		f := urlFact{URL: l.Dest, Key: NormalizeURL(l.Dest), Start: l.Span.Start, End: l.Span.End, Line: p.Doc.Lines.Line(l.Span.Start), Title: p.Text(e.Link.Label), Main: main, ItemStart: -1}
+		f := urlFact{URL: l.Dest, Key: NormalizeURL(l.Dest), Start: l.Span.Start, End: l.Span.End, Line: p.Doc.Lines.Line(l.Span.Start), Title: e.Link.Label, Main: main, ItemStart: -1}
 		if main {
 			it := e.Item
 			f.ItemStart = it.Start
 			f.DeleteEnd = afterLineBreak(src, it.BodyEnd)
-			f.Body = string(src[it.Marker.End:it.BodyEnd])
+			f.Body = mdsrc.Span{Start: it.Marker.End, End: it.BodyEnd}
 			f.HasChildren = len(it.Children) > 0
-			f.AnnEnd = e.End
-			noAnn := e.End
+			f.AnnEnd, f.NoAnnEnd = e.End, e.End
 			if len(e.Annotations) > 0 {
-				noAnn = e.Annotations[0].Span.Start
+				f.NoAnnEnd = e.Annotations[0].Span.Start
 				f.AnnEnd = e.Annotations[len(e.Annotations)-1].Span.End
 				for _, a := range e.Annotations {
-					f.Annotations = append(f.Annotations, p.Text(a.Span))
+					f.Anns = append(f.Anns, a.Span)
 				}
 			}
 			if e.Tags.Valid() {
 				f.AnnEnd = min(f.AnnEnd, e.Tags.Start)
+				f.NoAnnEnd = min(f.NoAnnEnd, e.Tags.Start)
 			}
-			f.BodyNoAnn = strings.TrimSpace(string(src[it.Marker.End:noAnn]))
 		}
-		facts = append(facts, f)
+		out.facts = append(out.facts, f)
 	}
 	for _, e := range p.Doc.Entries {
 		add(e.Link, e, true)
@@ -108,7 +116,7 @@ func collectURLs(p *Pass) any {
 			}
 		}
 	}
-	return facts
+	return out
 }
 
 // afterLineBreak returns the offset after the line break at off, or off at the end of the file.
@@ -129,34 +137,39 @@ func checkDuplicateURLs(p *ProjectPass) {
 	}
 	type seen struct {
 		path string
-		f    urlFact
+		file *fileURLs
+		f    *urlFact
 	}
 	first := map[string]seen{}
 	for _, file := range p.Files {
-		facts, _ := file.Facts.([]urlFact)
+		fu, _ := file.Facts.(*fileURLs)
+		if fu == nil {
+			continue
+		}
 		if opts.Scope == "file" {
 			clear(first)
 		}
-		for _, f := range facts {
+		for i := range fu.facts {
+			f := &fu.facts[i]
 			if allowed(opts.Allow, f) {
 				continue
 			}
 			prev, dup := first[f.Key]
 			if !dup {
-				first[f.Key] = seen{file.Path, f}
+				first[f.Key] = seen{file.Path, fu, f}
 				continue
 			}
 			where := fmt.Sprintf("line %d", prev.f.Line)
 			if prev.path != file.Path {
 				where = fmt.Sprintf("%s:%d", prev.path, prev.f.Line)
 			}
-			p.Report(file.Path, f.Start, f.End, duplicateFix(prev.path == file.Path, prev.f, f),
-				"duplicate URL %q: already listed at %s (%q)", f.URL, where, prev.f.Title)
+			p.Report(file.Path, f.Start, f.End, duplicateFix(prev.path == file.Path, prev.file, prev.f, fu, f),
+				"duplicate URL %q: already listed at %s (%q)", f.URL, where, prev.file.text(prev.f.Title))
 		}
 	}
 }
 
-func allowed(globs []string, f urlFact) bool {
+func allowed(globs []string, f *urlFact) bool {
 	for _, g := range globs {
 		if g == f.URL || NormalizeURL(g) == f.Key {
 			return true
@@ -169,28 +182,28 @@ func allowed(globs []string, f urlFact) bool {
 }
 
 // duplicateFix deletes the later entry when nothing of it would be lost.
-func duplicateFix(sameFile bool, first, later urlFact) *Fix {
-	if !first.Main || !later.Main || later.HasChildren {
+func duplicateFix(sameFile bool, ff *fileURLs, first *urlFact, lf *fileURLs, later *urlFact) *Fix {
+	if !first.Main || !later.Main || later.HasChildren || later.DeleteEnd <= later.ItemStart {
 		return nil
 	}
 	del := Edit{Start: later.ItemStart, End: later.DeleteEnd}
-	if later.DeleteEnd <= later.ItemStart {
-		return nil
-	}
-	if strings.TrimSpace(later.Body) == strings.TrimSpace(first.Body) {
+	if strings.TrimSpace(lf.text(later.Body)) == strings.TrimSpace(ff.text(first.Body)) {
 		return &Fix{Message: "delete the repeated entry", Safe: false, Edits: []Edit{del}}
 	}
-	if !sameFile || later.BodyNoAnn != first.BodyNoAnn {
+	noAnn := func(fu *fileURLs, f *urlFact) string {
+		return strings.TrimSpace(string(fu.src[f.Body.Start:f.NoAnnEnd]))
+	}
+	if !sameFile || noAnn(lf, later) != noAnn(ff, first) {
 		return nil
 	}
 	have := map[string]bool{}
-	for _, a := range first.Annotations {
-		have[a] = true
+	for _, a := range first.Anns {
+		have[ff.text(a)] = true
 	}
 	var extra []string
-	for _, a := range later.Annotations {
-		if !have[a] {
-			extra = append(extra, a)
+	for _, a := range later.Anns {
+		if t := lf.text(a); !have[t] {
+			extra = append(extra, t)
 		}
 	}
 	if len(extra) == 0 {

@@ -90,6 +90,12 @@ func checkYearSuffix(p *Pass) {
 // malformedYear finds a year suffix written in a form other than " (YYYY)" at the end of a
 // link text. It returns the offset where the malformed suffix starts, or -1.
 func malformedYear(text string) (int, string) {
+	// Every malformed form ends in four digits, perhaps followed by ")", "]" or spaces:
+	// check that cheaply before the regular expressions run.
+	t := strings.TrimRight(text, " \t)]\\")
+	if len(t) < 5 || !isDigitString(t[len(t)-4:]) || isDigitString(t[len(t)-5:len(t)-4]) {
+		return -1, ""
+	}
 	if m := yearNoSpace.FindStringSubmatchIndex(text); m != nil {
 		return m[2], text[m[4]:m[5]]
 	}
@@ -121,3 +127,12 @@ func malformedYear(text string) (int, string) {
 }
 
 func isBlank(b byte) bool { return b == ' ' || b == '\t' }
+
+func isDigitString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,73 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+)
+
+// genList writes a knowledge-wiki style list of n entries across sections, with the mix of
+// forms the rules look at: years, annotations, nested entries, a few problems.
+func genList(n int) []byte {
+	var b strings.Builder
+	b.WriteString("# Generated\n\n")
+	for i := range n {
+		if i%50 == 0 {
+			fmt.Fprintf(&b, "\n## Section %d\n\n", i/50)
+		}
+		switch i % 7 {
+		case 0:
+			fmt.Fprintf(&b, "- [Entry number %d (20%02d)](https://example.com/%d) - Description of entry %d. ([HN](https://news.ycombinator.com/item?id=%d))\n", i, i%25, i, i, i)
+		case 1:
+			fmt.Fprintf(&b, "- [Entry number %d, 2019](https://example.com/%d) - lower case description\n", i, i)
+		case 2:
+			fmt.Fprintf(&b, "  - [Nested %d](https://github.com/owner/repo%d) - Nested entry.\n", i, i)
+		case 3:
+			fmt.Fprintf(&b, "- [Entry %d](https://example.org/a/%d) – Dash separator.\n", i, i)
+		default:
+			fmt.Fprintf(&b, "- [Entry %d](https://example.net/%d/) - A plain entry with `code` and *emphasis*.\n", i, i)
+		}
+	}
+	return []byte(b.String())
+}
+
+func BenchmarkLint(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		src := genList(n)
+		b.Run(fmt.Sprintf("entries=%d", n), func(b *testing.B) {
+			cfg := DefaultConfig()
+			files := []File{{Path: "list.md", Src: src}}
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				Lint(files, cfg)
+			}
+		})
+	}
+}
+
+// BenchmarkGoldmarkBaseline parses and walks the same lists with goldmark alone, in the
+// configuration mdsrc uses: the floor that linting is measured against.
+func BenchmarkGoldmarkBaseline(b *testing.B) {
+	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify))
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		src := genList(n)
+		b.Run(fmt.Sprintf("entries=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				doc := md.Parser().Parse(text.NewReader(src))
+				nodes := 0
+				_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+					if entering {
+						nodes++
+					}
+					return ast.WalkContinue, nil
+				})
+			}
+		})
+	}
+}
