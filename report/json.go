@@ -3,8 +3,6 @@ package report
 import (
 	"encoding/json"
 	"io"
-
-	"github.com/listlint/listlint/rules"
 )
 
 // JSON is the stable machine format: {"version": 1, "files": K, "diagnostics": [...]}.
@@ -29,7 +27,6 @@ type jsonDiag struct {
 	Rule      string   `json:"rule"`
 	Severity  string   `json:"severity"`
 	Message   string   `json:"message"`
-	URL       string   `json:"url"`
 	Fix       *jsonFix `json:"fix"`
 }
 
@@ -62,7 +59,7 @@ func (j *JSON) Report(w io.Writer, run *Run) error {
 		for _, d := range Shown(r, j.Quiet) {
 			s, e := Positions(r, d)
 			jd := jsonDiag{Path: r.Path, Line: s.Line, Column: s.Column, EndLine: e.Line, EndColumn: e.Column,
-				Rule: d.Rule, Severity: d.Severity.String(), Message: d.Message, URL: rules.DocURL(d.Rule)}
+				Rule: d.Rule, Severity: d.Severity.String(), Message: d.Message}
 			if d.Fix != nil {
 				jf := &jsonFix{Safe: d.Fix.Safe, Message: d.Fix.Message, Edits: []jsonEdit{}}
 				for _, ed := range d.Fix.Edits {
