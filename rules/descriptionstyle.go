@@ -162,7 +162,7 @@ const closers = "\"'”’)]」』»*_"
 
 func checkDescEnd(p *Pass, d mdsrc.Span, text string) {
 	core := strings.TrimRight(text, closers)
-	if core == "" {
+	if core == "" || remarkAfterSentence(text) {
 		return
 	}
 	last, size := utf8.DecodeLastRuneInString(core)
@@ -190,6 +190,30 @@ func checkDescEnd(p *Pass, d mdsrc.Span, text string) {
 	}
 	at := d.Start + len(core) - size
 	p.Report(at, end, fix, "description should end with a period (or \"!\", \"?\", \"…\"): %q", tail(text, 30))
+}
+
+// remarkAfterSentence accepts a finished sentence followed by a parenthesised remark:
+// "Web framework. *(You might like [awesome-meteor](https://...))*".
+func remarkAfterSentence(text string) bool {
+	t := strings.TrimRight(text, "*_")
+	if !strings.HasSuffix(t, ")") {
+		return false
+	}
+	depth := 0
+	for i := len(t) - 1; i >= 0; i-- {
+		switch t[i] {
+		case ')':
+			depth++
+		case '(':
+			depth--
+			if depth == 0 {
+				before := strings.TrimRight(t[:i], " *_")
+				r, _ := utf8.DecodeLastRuneInString(before)
+				return strings.ContainsRune(".!?…。！？", r) && r != utf8.RuneError
+			}
+		}
+	}
+	return false
 }
 
 func tail(s string, n int) string {
