@@ -107,6 +107,10 @@ func collectURLs(p *Pass) any {
 		out.facts = append(out.facts, f)
 	}
 	for _, e := range p.Doc.Entries {
+		if isQuote(p.Text(e.Title)) {
+			// A quotation that cites its source: several quotes may share one.
+			continue
+		}
 		add(e.Link, e, true)
 		if opts.IncludeAnnotations {
 			for _, a := range e.Annotations {
@@ -117,6 +121,17 @@ func collectURLs(p *Pass) any {
 		}
 	}
 	return out
+}
+
+// isQuote tells a quoted passage used as a link text ("[Axons can migrate into scaffolding
+// if provided the right conditions. ...](source)") from a title: it is a sentence of eight
+// words or more that ends in sentence punctuation.
+func isQuote(title string) bool {
+	t := strings.TrimRight(title, "\"'”’*_ ")
+	if t == "" || !strings.ContainsAny(t[len(t)-1:], ".!?") {
+		return false
+	}
+	return len(strings.Fields(t)) >= 8
 }
 
 // afterLineBreak returns the offset after the line break at off, or off at the end of the file.
