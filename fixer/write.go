@@ -79,8 +79,8 @@ func writeFileAtomic(path string, data []byte) error {
 	// Syncing the folder makes the rename itself durable. Some file systems
 	// cannot sync folders; the data is already safe then, so ignore that.
 	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
+		_ = d.Sync()
+		_ = d.Close()
 	}
 	return nil
 }

@@ -196,35 +196,38 @@ func nestingDepth(src []byte) (line, depth int) {
 		i := start
 	scan:
 		for i < end {
-			switch c := src[i]; {
-			case c == ' ':
+			switch c := src[i]; c {
+			case ' ':
 				cols++
 				i++
-			case c == '\t':
+				continue
+			case '\t':
 				cols += 4 - cols%4
 				i++
-			case c == '>':
+				continue
+			case '>':
 				d++
 				cols = 0
 				i++
-			case c == '-' || c == '*' || c == '+':
+				continue
+			case '-', '*', '+':
 				if i+1 < end && src[i+1] != ' ' && src[i+1] != '\t' {
 					break scan
 				}
 				d++
 				i++
-			default:
-				j := i
-				for j < end && j-i < 9 && src[j] >= '0' && src[j] <= '9' {
-					j++
-				}
-				if j > i && j < end && (src[j] == '.' || src[j] == ')') && (j+1 == end || src[j+1] == ' ' || src[j+1] == '\t') {
-					d++
-					i = j + 1
-					continue
-				}
-				break scan
+				continue
 			}
+			j := i
+			for j < end && j-i < 9 && src[j] >= '0' && src[j] <= '9' {
+				j++
+			}
+			if j > i && j < end && (src[j] == '.' || src[j] == ')') && (j+1 == end || src[j+1] == ' ' || src[j+1] == '\t') {
+				d++
+				i = j + 1
+				continue
+			}
+			break scan
 		}
 		if i < end && d > 0 || cols > 0 && d > 0 {
 			if total := d + cols/2; total > depth {

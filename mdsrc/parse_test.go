@@ -1,6 +1,7 @@
 package mdsrc
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -194,8 +195,8 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, c := range cases {
 		_, err := Parse("bad.md", []byte(c.src))
-		pe, ok := err.(*ParseError)
-		if !ok {
+		var pe *ParseError
+		if !errors.As(err, &pe) {
 			t.Errorf("%s: got %v, want a *ParseError", c.name, err)
 			continue
 		}

@@ -80,11 +80,10 @@ func writeDiag(b *strings.Builder, p palette, r *engine.Result, d rules.Diagnost
 	le := r.Lines.End(r.Src, start.Line)
 	line := string(r.Src[ls:le])
 	from := start.Column - 1
-	to := from + 1
+	// A span running past its first line is marked to the end of that line.
+	to := max(utf8.RuneCountInString(line), from+1)
 	if end.Line == start.Line {
 		to = max(end.Column-1, from+1)
-	} else {
-		to = max(utf8.RuneCountInString(line), from+1)
 	}
 	runes := []rune(line)
 	lo := 0
