@@ -53,7 +53,7 @@ func readMarkdown(t testing.TB, dir string) []engine.File {
 func TestCorpusFix(t *testing.T) {
 	cfg := engine.DefaultConfig()
 	for id, rc := range cfg.Rules {
-		if rc.Severity == rules.Off {
+		if rc.Severity == rules.Off && !strings.HasPrefix(id, "test-") {
 			rc.Severity = rules.Error
 			cfg.Rules[id] = rc
 		}

@@ -156,3 +156,7 @@ func DocURL(id string) string {
 
 // Run runs the rule's cross-file check.
 func (p *ProjectPass) Run() { p.rule.CheckProject(p) }
+
+// Register adds a rule to the registry. The built-in rules register themselves; tests use
+// it for rules of their own. It panics on a duplicate id.
+func Register(r *Rule) *Rule { return register(r) }
