@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 
@@ -65,10 +66,12 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&o.quiet, "quiet", false, "report errors only, without warnings or the summary")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.BoolVar(&o.help, "help", false, "show this help")
+	// The usage goes wherever the flag set writes: stderr after a usage error (and for -h,
+	// as the flag package does), stdout for --help (Run switches the output).
 	fs.Usage = func() {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(fs.Output(), usage)
 		fs.PrintDefaults()
-		fmt.Fprint(stderr, exitHelp)
+		fmt.Fprint(fs.Output(), exitHelp)
 	}
 	return fs
 }
@@ -120,7 +123,13 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := toggle(cfg, o.disable, rules.Off); err != nil {
 		return usageError(stderr, "--disable: %v", err)
 	}
-	colorOn, err := colorMode(o.color, stdout)
+	// As a formatter (--fix on standard input) the report goes to stderr: colour it if that
+	// is a terminal, whatever stdout is.
+	reportTo := stdout
+	if o.fix && slices.Contains(paths, "-") {
+		reportTo = stderr
+	}
+	colorOn, err := colorMode(o.color, reportTo)
 	if err != nil {
 		return usageError(stderr, "--color: %v", err)
 	}
@@ -181,7 +190,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		for i, f := range outcome.Files {
 			if outcome.Changed(i, files) {
 				n++
-				name := filepath.ToSlash(f.Path)
+				name := diffName(f.Path)
 				fmt.Fprint(stdout, fixer.UnifiedDiff(name, name, files[i].Src, f.Src))
 			}
 		}
@@ -189,7 +198,17 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "listlint: %d %s would be changed by --fix\n", n, pluralWord(n, "file"))
 			status = ExitProblems
 		}
-		return worst(status, errs, run)
+		// Errors that --fix cannot repair still fail the run, as they would without --diff.
+		if left := remainingErrors(run); left > 0 {
+			them := "them"
+			if left == 1 {
+				them = "it"
+			}
+			fmt.Fprintf(stderr, "listlint: %d %s would remain after --fix; run without --diff to see %s\n",
+				left, pluralWord(left, "problem"), them)
+			status = ExitProblems
+		}
+		return worst(status, run)
 	}
 	out := stdout
 	if o.fix {
@@ -197,14 +216,18 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if !outcome.Changed(i, files) {
 				continue
 			}
+			if i != stdinAt {
+				if err := fixer.WriteFileAtomic(f.Path, f.Src); err != nil {
+					// The file keeps its problems: report it as an error, not as fixed.
+					fe := report.FileError{Path: f.Path, Err: "cannot write the fixes: " + describe(err)}
+					fmt.Fprintf(stderr, "listlint: %s: %s\n", fe.Path, fe.Err)
+					run.Errors = append(run.Errors, fe)
+					run.Results = slices.DeleteFunc(run.Results, func(r *engine.Result) bool { return r.Path == f.Path })
+					status = ExitError
+					continue
+				}
+			}
 			run.Fixed += outcome.Fixed[i]
-			if i == stdinAt {
-				continue
-			}
-			if err := fixer.WriteFileAtomic(f.Path, f.Src); err != nil {
-				fmt.Fprintf(stderr, "listlint: %v\n", err)
-				status = ExitError
-			}
 		}
 		if stdinAt >= 0 {
 			// listlint is the formatter here: the fixed text goes to stdout, the report aside.
@@ -221,17 +244,41 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return ExitError
 		}
 	}
+	if remainingErrors(run) > 0 {
+		status = max(status, ExitProblems)
+	}
+	return worst(status, run)
+}
+
+// remainingErrors counts the error-severity diagnostics of a run.
+func remainingErrors(run *report.Run) int {
+	n := 0
 	for _, r := range run.Results {
 		for _, d := range r.Diags {
 			if d.Severity == rules.Error {
-				status = max(status, ExitProblems)
+				n++
 			}
 		}
 	}
-	return worst(status, errs, run)
+	return n
 }
 
-func worst(status int, _ []report.FileError, run *report.Run) int {
+// diffName is the path a diff header shows for a file: slash-separated, cleaned, and
+// relative to the current folder when the file is under it, as git writes paths ("a/./x"
+// or "a//abs/x" make git apply refuse the patch).
+func diffName(p string) string {
+	p = filepath.Clean(p)
+	if filepath.IsAbs(p) {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, p); err == nil && filepath.IsLocal(rel) {
+				p = rel
+			}
+		}
+	}
+	return strings.TrimLeft(filepath.ToSlash(p), "/")
+}
+
+func worst(status int, run *report.Run) int {
 	if len(run.Errors) > 0 {
 		return ExitError
 	}
@@ -312,7 +359,7 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
-func colorMode(mode string, stdout io.Writer) (bool, error) {
+func colorMode(mode string, out io.Writer) (bool, error) {
 	switch mode {
 	case "always":
 		return true, nil
@@ -322,7 +369,7 @@ func colorMode(mode string, stdout io.Writer) (bool, error) {
 		if _, ok := os.LookupEnv("NO_COLOR"); ok {
 			return false, nil
 		}
-		f, ok := stdout.(*os.File)
+		f, ok := out.(*os.File)
 		if !ok {
 			return false, nil
 		}
@@ -400,6 +447,11 @@ func discover(paths []string, stdinName string, stdin io.Reader) ([]input, []rep
 	}
 	for _, p := range paths {
 		if p == "-" {
+			// Standard input can be read once; "-" given again is the same input.
+			if seen["-"] {
+				continue
+			}
+			seen["-"] = true
 			name := stdinName
 			if name == "" {
 				name = "<stdin>"
