@@ -179,10 +179,13 @@ func Check(path string, src []byte) error {
 	return nil
 }
 
-// nestingDepth estimates, in one pass, the deepest container nesting of any line: list
-// markers and ">" at the start of the line, plus indentation (a nested list needs at least
-// two columns per level). It returns the first line over the limit, or the deepest line.
+// nestingDepth measures, in one pass and without parsing, the deepest container nesting
+// of any line: the ">" markers that open it plus the open list items, tracked as a stack
+// of their content columns (a list marker closes the items whose content starts right of
+// it; so does any other line indented less than them). It returns the first line that goes
+// over MaxNesting, or the deepest line.
 func nestingDepth(src []byte) (line, depth int) {
+	var stack []int // content column of each open list item
 	ln := 0
 	for start := 0; start < len(src); {
 		ln++
@@ -192,56 +195,83 @@ func nestingDepth(src []byte) (line, depth int) {
 		} else {
 			end += start
 		}
-		d, cols := 0, 0
-		i := start
-	scan:
+		// The line's container prefix: ">" markers, list markers and the spaces among them,
+		// in any order ("> - > - x" nests four deep).
+		quotes, col, i, markers := 0, 0, start, 0
 		for i < end {
-			switch c := src[i]; c {
-			case ' ':
-				cols++
+			c := src[i]
+			if c == ' ' {
+				col++
 				i++
 				continue
-			case '\t':
-				cols += 4 - cols%4
+			}
+			if c == '\t' {
+				col += 4 - col%4
 				i++
 				continue
-			case '>':
-				d++
-				cols = 0
+			}
+			if c == '>' {
+				quotes++
+				col = 0
 				i++
 				continue
-			case '-', '*', '+':
-				if i+1 < end && src[i+1] != ' ' && src[i+1] != '\t' {
-					break scan
+			}
+			w := markerWidth(src, i, end)
+			if w == 0 {
+				break
+			}
+			if markers == 0 {
+				// A marker closes the items whose content starts right of it.
+				for len(stack) > 0 && stack[len(stack)-1] > col {
+					stack = stack[:len(stack)-1]
 				}
-				d++
+			}
+			markers++
+			i += w
+			col += w
+			for i < end && (src[i] == ' ' || src[i] == '\t') {
 				i++
-				continue
+				col++
 			}
-			j := i
-			for j < end && j-i < 9 && src[j] >= '0' && src[j] <= '9' {
-				j++
-			}
-			if j > i && j < end && (src[j] == '.' || src[j] == ')') && (j+1 == end || src[j+1] == ' ' || src[j+1] == '\t') {
-				d++
-				i = j + 1
-				continue
-			}
-			break scan
+			stack = append(stack, col)
 		}
-		if i < end && d > 0 || cols > 0 && d > 0 {
-			if total := d + cols/2; total > depth {
-				depth, line = total, ln
-				if depth > MaxNesting {
-					return line, depth
-				}
+		if markers == 0 && i < end && src[i] != '\r' {
+			// Any other text closes the items it is not indented into.
+			for len(stack) > 0 && stack[len(stack)-1] > col {
+				stack = stack[:len(stack)-1]
 			}
-		} else if d > depth {
+		}
+		if d := quotes + len(stack); d > depth {
 			depth, line = d, ln
+			if depth > MaxNesting {
+				return line, depth
+			}
 		}
 		start = end + 1
 	}
 	return line, depth
+}
+
+// markerWidth returns the length of a list marker ("-", "*", "+", "1." or "1)") at i that is
+// followed by a space, a tab or the end of the line; 0 when there is none.
+func markerWidth(src []byte, i, end int) int {
+	j := i
+	switch {
+	case src[i] == '-' || src[i] == '*' || src[i] == '+':
+		j++
+	default:
+		for j < end && j-i < 9 && src[j] >= '0' && src[j] <= '9' {
+			j++
+		}
+		if j == i || j >= end || (src[j] != '.' && src[j] != ')') {
+			return 0
+		}
+		j++
+	}
+	if j < end && src[j] != ' ' && src[j] != '\t' && src[j] != '\r' {
+		return 0
+	}
+	return j - i
 }
 
 type walker struct {

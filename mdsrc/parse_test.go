@@ -204,10 +204,32 @@ func TestBadInput(t *testing.T) {
 			t.Errorf("%s: got %v (line %d), want %q at line %d", c.name, pe, pe.Line, c.msg, c.line)
 		}
 	}
-	// Moderate nesting is fine.
-	if _, err := Parse("ok.md", []byte(deepList(20))); err != nil {
-		t.Errorf("20 levels: %v", err)
+	// Real nesting up to the limit is fine, however it is indented.
+	for name, src := range map[string]string{
+		"2 spaces":           deepList(20),
+		"4 spaces, 90 deep":  indented(90, "    ", "- "),
+		"ordered, 3 spaces":  indented(95, "   ", "1. "),
+		"blank lines":        strings.ReplaceAll(deepList(60), "\n", "\n\n"),
+		"many shallow lists": strings.Repeat("- a\n  - b\n    - c\n\ntext\n\n", 500),
+	} {
+		if _, err := Parse("ok.md", []byte(src)); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
+	// Nesting on one line counts as much as nesting by indentation.
+	_, err := Parse("one-line.md", []byte(strings.Repeat("- ", 150)+"x\n"))
+	var pe *ParseError
+	if !errors.As(err, &pe) || !strings.Contains(pe.Msg, "nested 150 levels") {
+		t.Errorf("150 markers on one line: %v", err)
+	}
+}
+
+func indented(n int, step, marker string) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat(step, i) + marker + "item\n")
+	}
+	return b.String()
 }
 
 func deepList(n int) string {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -77,6 +78,9 @@ func writeDiag(b *strings.Builder, p palette, r *engine.Result, d rules.Diagnost
 	}
 	fmt.Fprintf(b, "%s: %s: %s %s\n", p.path.Sprintf("%s:%d:%d", r.Path, start.Line, start.Column), sev, d.Message, p.rule.Sprintf("[%s]", d.Rule))
 	ls := r.Lines.Start(start.Line)
+	if ls == 0 && bytes.HasPrefix(r.Src, []byte("\xef\xbb\xbf")) {
+		ls = 3 // the byte order mark is invisible in editors; columns skip it too
+	}
 	le := r.Lines.End(r.Src, start.Line)
 	line := string(r.Src[ls:le])
 	from := start.Column - 1
