@@ -256,8 +256,8 @@ func nestingDepth(src []byte) (line, depth int) {
 // followed by a space, a tab or the end of the line; 0 when there is none.
 func markerWidth(src []byte, i, end int) int {
 	j := i
-	switch {
-	case src[i] == '-' || src[i] == '*' || src[i] == '+':
+	switch src[i] {
+	case '-', '*', '+':
 		j++
 	default:
 		for j < end && j-i < 9 && src[j] >= '0' && src[j] <= '9' {
