@@ -161,6 +161,8 @@ var compoundPrefixes = wordSet(`
 const closers = "\"'”’)]」』»*_"
 
 func checkDescEnd(p *Pass, d mdsrc.Span, text string) {
+	// Trailing emoji are decoration after the sentence ("... performance! 🚀").
+	text = strings.TrimRightFunc(text, isDecoration)
 	core := strings.TrimRight(text, closers)
 	if core == "" || remarkAfterSentence(text) {
 		return
@@ -190,6 +192,11 @@ func checkDescEnd(p *Pass, d mdsrc.Span, text string) {
 	}
 	at := d.Start + len(core) - size
 	p.Report(at, end, fix, "description should end with a period (or \"!\", \"?\", \"…\"): %q", tail(text, 30))
+}
+
+func isDecoration(r rune) bool {
+	return r > unicode.MaxASCII && (unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || r == '\u200d' || r == '\ufe0f') ||
+		unicode.IsSpace(r)
 }
 
 // remarkAfterSentence accepts a finished sentence followed by a parenthesised remark:
