@@ -4,6 +4,8 @@
 package engine
 
 import (
+	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"sync"
@@ -26,6 +28,9 @@ type Config struct {
 	Now time.Time
 	// Workers bounds the parallelism; 0 means one per CPU.
 	Workers int
+	// Stat answers rules that ask about files beside the linted one; nil means the file
+	// system (os.Stat).
+	Stat func(path string) (size int64, ok bool)
 }
 
 // DefaultConfig enables every rule at its default severity with default options.
@@ -130,9 +135,16 @@ func lintFile(f File, cfg *Config, now time.Time, fileRules, projectRules []*rul
 	}
 	res.Lines = doc.Lines
 	report := func(d rules.Diagnostic) { res.Diags = append(res.Diags, d) }
+	stat := cfg.Stat
+	if stat == nil {
+		stat = osStat
+	}
+	sibling := func(name string) (int64, bool) { return stat(filepath.Join(filepath.Dir(f.Path), name)) }
 	for _, r := range fileRules {
 		rc := cfg.Rules[r.ID]
-		r.Check(rules.NewPass(r, doc, rc.Options, rc.Severity, now, report))
+		p := rules.NewPass(r, doc, rc.Options, rc.Severity, now, report)
+		p.Sibling = sibling
+		r.Check(p)
 	}
 	facts := make([]any, len(projectRules))
 	for k, r := range projectRules {
@@ -140,6 +152,14 @@ func lintFile(f File, cfg *Config, now time.Time, fileRules, projectRules []*rul
 		facts[k] = r.Collect(rules.NewPass(r, doc, rc.Options, rc.Severity, now, report))
 	}
 	return res, facts
+}
+
+func osStat(path string) (int64, bool) {
+	st, err := os.Stat(path)
+	if err != nil || st.IsDir() {
+		return 0, false
+	}
+	return st.Size(), true
 }
 
 func sortDiags(ds []rules.Diagnostic) {

@@ -66,8 +66,12 @@ type Pass struct {
 	Options  any
 	Now      time.Time
 	Severity Severity
-	rule     *Rule
-	report   func(Diagnostic)
+	// Sibling reports the size of a file in the linted file's folder (awesome-contributing
+	// needs to know about contributing.md); ok is false when there is no such file. Rules
+	// never open files themselves: the engine answers.
+	Sibling func(name string) (size int64, ok bool)
+	rule    *Rule
+	report  func(Diagnostic)
 }
 
 // NewPass prepares a run of r on doc; report receives every diagnostic.
