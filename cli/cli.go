@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/listlint/listlint/config"
 	"github.com/listlint/listlint/engine"
 	"github.com/listlint/listlint/fixer"
 	"github.com/listlint/listlint/mdsrc"
@@ -322,41 +323,10 @@ func unknownRule(name string) error {
 	for _, r := range rules.All() {
 		ids = append(ids, r.ID)
 	}
-	if s := Suggest(name, ids); s != "" {
+	if s := config.Suggest(name, ids); s != "" {
 		return fmt.Errorf("unknown rule %q; did you mean %q?", name, s)
 	}
 	return fmt.Errorf("unknown rule %q (rules: %s)", name, strings.Join(ids, ", "))
-}
-
-// Suggest returns the candidate nearest to s by edit distance, or "" when none is close.
-func Suggest(s string, candidates []string) string {
-	best, bestD := "", len(s)/2+2
-	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(s), c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 func colorMode(mode string, out io.Writer) (bool, error) {
