@@ -14,6 +14,15 @@ type DescriptionStyleOptions struct {
 	RequireDescription bool `yaml:"require-description"`
 	// MaxLength reports descriptions longer than this many characters; 0 means no limit.
 	MaxLength int `yaml:"max-length"`
+	// RequirePeriod checks the final punctuation. Lists whose house style is a phrase
+	// without a period ("- [jq](u) - JSON processor") turn it off.
+	RequirePeriod bool `yaml:"require-period"`
+	// RequireCapital checks the first letter, for lists written in lower case throughout.
+	RequireCapital bool `yaml:"require-capital"`
+}
+
+func newDescriptionStyleOptions() *DescriptionStyleOptions {
+	return &DescriptionStyleOptions{RequirePeriod: true, RequireCapital: true}
 }
 
 // DescriptionStyle checks the separator and the description of each entry.
@@ -35,9 +44,11 @@ var DescriptionStyle = register(&Rule{
 		Options: []OptionDoc{
 			{Name: "require-description", Type: "boolean", Default: "false", Text: "report entries that have no description"},
 			{Name: "max-length", Type: "integer", Default: "0", Text: "report descriptions longer than this many characters (0: no limit)"},
+			{Name: "require-period", Type: "boolean", Default: "true", Text: "check that descriptions end with \".\", \"!\", \"?\", \"…\" or \"。\" (turn off for lists of phrases without a period)"},
+			{Name: "require-capital", Type: "boolean", Default: "true", Text: "check that descriptions start with a capital letter (turn off for lists written in lower case)"},
 		},
 	},
-	NewOptions: func() any { return &DescriptionStyleOptions{} },
+	NewOptions: func() any { return newDescriptionStyleOptions() },
 	Check:      checkDescriptionStyle,
 })
 
@@ -51,7 +62,7 @@ var knownLowerNames = wordSet(`
 func checkDescriptionStyle(p *Pass) {
 	opts, _ := p.Options.(*DescriptionStyleOptions)
 	if opts == nil {
-		opts = &DescriptionStyleOptions{}
+		opts = newDescriptionStyleOptions()
 	}
 	for _, e := range p.Doc.Entries {
 		desc := e.Desc
@@ -71,8 +82,10 @@ func checkDescriptionStyle(p *Pass) {
 				"separator should be \" - \", found %q", sep)
 		}
 		text := p.Text(desc)
-		checkDescStart(p, e, text)
-		checkDescEnd(p, desc, text)
+		if opts.RequireCapital {
+			checkDescStart(p, e, text)
+		}
+		checkDescEnd(p, desc, text, opts.RequirePeriod)
 		if opts.MaxLength > 0 {
 			if n := utf8.RuneCountInString(text); n > opts.MaxLength {
 				p.Report(desc.Start, desc.End, nil, "description is %d characters long (at most %d)", n, opts.MaxLength)
@@ -160,7 +173,9 @@ var compoundPrefixes = wordSet(`
 // closers may follow the final punctuation of a sentence.
 const closers = "\"'”’)]」』»*_"
 
-func checkDescEnd(p *Pass, d mdsrc.Span, text string) {
+// checkDescEnd checks the final punctuation. Without requirePeriod a missing period is
+// accepted, but a doubled ".." or "!!" is still reported: no house style wants those.
+func checkDescEnd(p *Pass, d mdsrc.Span, text string, requirePeriod bool) {
 	// Trailing emoji are decoration after the sentence ("... performance! 🚀").
 	text = strings.TrimRightFunc(text, isDecoration)
 	core := strings.TrimRight(text, closers)
@@ -180,6 +195,9 @@ func checkDescEnd(p *Pass, d mdsrc.Span, text string) {
 			end := d.Start + len(core)
 			p.Report(end-n, end, &Fix{Message: "use a single " + string(last), Safe: true, Edits: []Edit{{Start: end - n, End: end - 1}}}, "description ends with %q; use one %q", core[len(core)-n:], string(last))
 		}
+		return
+	}
+	if !requirePeriod {
 		return
 	}
 	end := d.Start + len(text)

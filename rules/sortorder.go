@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -190,4 +191,43 @@ func plain(s string) string {
 		}
 	}
 	return s
+}
+
+// ListOrder says how one list of a document stands against a sort order.
+type ListOrder struct {
+	List *mdsrc.List
+	// Sorted is true when no entry comes before its predecessor under the options.
+	Sorted bool
+	// WithYear counts the entries that carry a year (the ones by: year compares).
+	WithYear int
+}
+
+// SortedLists reports, for every list of doc that sort-order would check (lists of at
+// least two entries, none a table-of-contents anchor), whether it is sorted under opts. It
+// compares exactly as the rule does, so that listlint init turns the rule on only for
+// lists the rule will accept.
+func SortedLists(doc *mdsrc.Document, opts *SortOrderOptions) []ListOrder {
+	p := NewPass(SortOrder, doc, opts, Off, time.Time{}, func(Diagnostic) {})
+	col := collate.New(language.Und, collate.IgnoreCase, collate.Numeric)
+	var buf collate.Buffer
+	var out []ListOrder
+	for _, l := range doc.Lists {
+		if len(l.Items) < 2 || !sortable(l) {
+			continue
+		}
+		lo := ListOrder{List: l, Sorted: true}
+		var prev sortKey
+		for i, it := range l.Items {
+			k := entryKey(p, col, &buf, it.Entry, opts)
+			if k.year != 0 {
+				lo.WithYear++
+			}
+			if i > 0 && keyLess(k, prev, opts) {
+				lo.Sorted = false
+			}
+			prev = k
+		}
+		out = append(out, lo)
+	}
+	return out
 }
