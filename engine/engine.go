@@ -4,6 +4,7 @@
 package engine
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -144,14 +145,25 @@ func lintFile(f File, cfg *Config, now time.Time, fileRules, projectRules []*rul
 		rc := cfg.Rules[r.ID]
 		p := rules.NewPass(r, doc, rc.Options, rc.Severity, now, report)
 		p.Sibling = sibling
-		r.Check(p)
+		guard(r, report, func() { r.Check(p) })
 	}
 	facts := make([]any, len(projectRules))
 	for k, r := range projectRules {
 		rc := cfg.Rules[r.ID]
-		facts[k] = r.Collect(rules.NewPass(r, doc, rc.Options, rc.Severity, now, report))
+		guard(r, report, func() { facts[k] = r.Collect(rules.NewPass(r, doc, rc.Options, rc.Severity, now, report)) })
 	}
 	return res, facts
+}
+
+// guard runs one rule so that a bug in it costs that rule's findings on this file, not the
+// whole run: the panic becomes an error diagnostic asking for a report.
+func guard(r *rules.Rule, report func(rules.Diagnostic), run func()) {
+	defer func() {
+		if v := recover(); v != nil {
+			report(rules.Diagnostic{Rule: r.ID, Severity: rules.Error, Message: fmt.Sprintf("internal error in rule %s: %v (a bug in listlint; please report it with this file)", r.ID, v)})
+		}
+	}()
+	run()
 }
 
 func osStat(path string) (int64, bool) {

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -74,4 +75,28 @@ func describe(ds []rules.Diagnostic) string {
 		s += fmt.Sprintf("%s %d-%d %s %v;", d.Rule, d.Start, d.End, d.Message, d.Fix != nil)
 	}
 	return s
+}
+
+var crasher = rules.Register(&rules.Rule{ID: "test-crasher", Default: rules.Off, Check: func(p *rules.Pass) {
+	var s []int
+	_ = s[len(p.Doc.Src)]
+}})
+
+func TestLintSurvivesARulePanic(t *testing.T) {
+	cfg := DefaultConfig()
+	rc := cfg.Rules[crasher.ID]
+	rc.Severity = rules.Error
+	cfg.Rules[crasher.ID] = rc
+	res := Lint([]File{{Path: "a.md", Src: []byte("- [T, 2020](https://example.com) - x\n")}}, cfg)
+	var crashed, others bool
+	for _, d := range res[0].Diags {
+		if d.Rule == crasher.ID && strings.Contains(d.Message, "internal error") {
+			crashed = true
+		} else {
+			others = true
+		}
+	}
+	if !crashed || !others {
+		t.Errorf("want the crash reported and the other rules' findings kept: %v", describe(res[0].Diags))
+	}
 }
