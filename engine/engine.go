@@ -51,6 +51,9 @@ func DefaultConfig() *Config {
 type File struct {
 	Path string
 	Src  []byte
+	// Config, when set, chooses this file's per-file rules, severities and options (the
+	// configuration that applies at its path); nil means the Config passed to Lint.
+	Config *Config
 }
 
 // Result is what linting one file found.
@@ -64,6 +67,10 @@ type Result struct {
 }
 
 // Lint checks files and returns one result per file, in the same order.
+//
+// Per-file rules follow each file's own Config when it has one. Cross-file rules
+// (duplicate-url's project pass) see all files at once, so they run with cfg's options
+// and severity; a file whose own Config turns such a rule off receives none of its reports.
 func Lint(files []File, cfg *Config) []*Result {
 	now := cfg.Now
 	if now.IsZero() {
@@ -93,7 +100,11 @@ func Lint(files []File, cfg *Config) []*Result {
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				results[i], facts[i] = lintFile(files[i], cfg, now, fileRules, projectRules)
+				fcfg, frules := cfg, fileRules
+				if files[i].Config != nil {
+					fcfg, frules = files[i].Config, perFileRules(files[i].Config)
+				}
+				results[i], facts[i] = lintFile(files[i], fcfg, cfg, now, frules, projectRules)
 			}
 		})
 	}
@@ -104,8 +115,19 @@ func Lint(files []File, cfg *Config) []*Result {
 	wg.Wait()
 
 	byPath := map[string]*Result{}
-	for _, r := range results {
+	offFor := map[string]map[string]bool{} // path -> project rules its own config turns off
+	for i, r := range results {
 		byPath[r.Path] = r
+		if c := files[i].Config; c != nil {
+			for _, pr := range projectRules {
+				if c.Rules[pr.ID].Severity == rules.Off {
+					if offFor[r.Path] == nil {
+						offFor[r.Path] = map[string]bool{}
+					}
+					offFor[r.Path][pr.ID] = true
+				}
+			}
+		}
 	}
 	for k, r := range projectRules {
 		var ff []rules.FileFacts
@@ -116,7 +138,7 @@ func Lint(files []File, cfg *Config) []*Result {
 		}
 		rc := cfg.Rules[r.ID]
 		rules.NewProjectPass(r, ff, rc.Options, rc.Severity, func(path string, d rules.Diagnostic) {
-			if res := byPath[path]; res != nil {
+			if res := byPath[path]; res != nil && !offFor[path][d.Rule] {
 				res.Diags = append(res.Diags, d)
 			}
 		}).Run()
@@ -127,7 +149,20 @@ func Lint(files []File, cfg *Config) []*Result {
 	return results
 }
 
-func lintFile(f File, cfg *Config, now time.Time, fileRules, projectRules []*rules.Rule) (*Result, []any) {
+// perFileRules are the per-file rules that cfg turns on.
+func perFileRules(cfg *Config) []*rules.Rule {
+	var out []*rules.Rule
+	for _, r := range rules.All() {
+		if rc, ok := cfg.Rules[r.ID]; ok && rc.Severity != rules.Off && r.Check != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// lintFile runs the per-file rules under cfg and collects the cross-file facts under
+// projectCfg, whose options the project pass will read.
+func lintFile(f File, cfg, projectCfg *Config, now time.Time, fileRules, projectRules []*rules.Rule) (*Result, []any) {
 	res := &Result{Path: f.Path, Src: f.Src}
 	doc, err := mdsrc.Parse(f.Path, f.Src)
 	if err != nil {

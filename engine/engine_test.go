@@ -100,3 +100,46 @@ func TestLintSurvivesARulePanic(t *testing.T) {
 		t.Errorf("want the crash reported and the other rules' findings kept: %v", describe(res[0].Diags))
 	}
 }
+
+// A file's own Config chooses its per-file rules and options; the cross-file pass keeps
+// the run's Config, except that a file whose Config turns the rule off gets no reports.
+func TestLintPerFileConfig(t *testing.T) {
+	src := []byte("- [T, 2020](https://example.com/shared) - no period\n")
+	quiet := DefaultConfig()
+	for id, rc := range quiet.Rules {
+		rc.Severity = rules.Off
+		quiet.Rules[id] = rc
+	}
+	lenient := DefaultConfig()
+	ds := lenient.Rules["description-style"]
+	ds.Options = &rules.DescriptionStyleOptions{RequireCapital: true} // no period check
+	lenient.Rules["description-style"] = ds
+
+	files := []File{
+		{Path: "a.md", Src: src},                  // run config: everything
+		{Path: "b.md", Src: src, Config: quiet},   // every rule off, duplicate-url included
+		{Path: "c.md", Src: src, Config: lenient}, // no period check
+		{Path: "d.md", Src: src},
+	}
+	cfg := DefaultConfig()
+	cfg.Now = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	res := Lint(files, cfg)
+	rulesOf := func(r *Result) string {
+		var ids []string
+		for _, d := range r.Diags {
+			ids = append(ids, d.Rule)
+		}
+		return strings.Join(ids, " ")
+	}
+	want := []string{
+		"year-suffix description-style description-style",
+		"",
+		"duplicate-url year-suffix description-style", // the capital, not the period
+		"duplicate-url year-suffix description-style description-style",
+	}
+	for i, r := range res {
+		if got := rulesOf(r); got != want[i] {
+			t.Errorf("%s: rules %q, want %q", r.Path, got, want[i])
+		}
+	}
+}
