@@ -14,15 +14,22 @@ import (
 var urlPattern = regexp.MustCompile(`[a-z]+://[^\s()<>\[\]]+`)
 
 // urls lists the URLs in b, with the trailing punctuation that GFM leaves out of an
-// autolink trimmed.
+// autolink trimmed, each in a form where url-style's rewrites (https, tracking parameters,
+// trailing slashes, mobile and Twitter hosts) compare equal: fixes may rewrite one URL into
+// one URL for the same page, never drop or add one.
 func urls(b []byte) []string {
 	u := urlPattern.FindAllString(string(b), -1)
 	for i := range u {
-		u[i] = strings.TrimRight(u[i], ".!?,:*_~'\"")
+		k := rules.NormalizeURL(strings.TrimRight(u[i], ".!?,:*_~'\""))
+		u[i] = samePage.Replace(k)
 	}
 	slices.Sort(u)
 	return u
 }
+
+var samePage = strings.NewReplacer("//m.youtube.com", "//youtube.com", "//mobile.twitter.com", "//twitter.com",
+	"//m.twitter.com", "//twitter.com", "//x.com", "//twitter.com", ".m.wikipedia.org", ".wikipedia.org",
+	"//m.facebook.com", "//facebook.com", "//m.reddit.com", "//reddit.com")
 
 // FuzzFixAll checks the promises of --fix on arbitrary input with every rule on: safe
 // fixes keep every URL, and fixing the fixed text changes nothing.

@@ -230,10 +230,6 @@ func duplicateFix(sameFile bool, ff *fileURLs, first *urlFact, lf *fileURLs, lat
 	}}
 }
 
-// trackingParams are query parameters that identify where a click came from, not what it
-// points to.
-var trackingParams = map[string]bool{"ref": true, "fbclid": true, "gclid": true, "ref_src": true}
-
 // NormalizeURL returns the form of a URL under which duplicates compare equal.
 func NormalizeURL(raw string) string {
 	u, err := url.Parse(strings.TrimSpace(raw))
@@ -269,7 +265,7 @@ func NormalizeURL(raw string) string {
 			if i := strings.IndexByte(kv, '='); i >= 0 {
 				k = kv[:i]
 			}
-			if strings.HasPrefix(k, "utm_") || trackingParams[k] || kv == "" {
+			if trackingParam(k, host) || kv == "" {
 				continue
 			}
 			q = append(q, kv)

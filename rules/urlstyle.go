@@ -1,0 +1,312 @@
+package rules
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/listlint/listlint/mdsrc"
+)
+
+// URLStyleOptions tunes url-style.
+type URLStyleOptions struct {
+	// HTTPSHosts are hosts (with their subdomains) known to serve https, added to the
+	// built-in list.
+	HTTPSHosts []string `yaml:"https-hosts"`
+	// MobileHosts rewrites mobile hosts (m.youtube.com, en.m.wikipedia.org) to the main ones.
+	MobileHosts bool `yaml:"mobile-hosts"`
+	// ExpandYoutuBe rewrites youtu.be short links to youtube.com/watch links.
+	ExpandYoutuBe bool `yaml:"expand-youtu-be"`
+	// TwitterHost is "twitter.com", "x.com", "consistent" (the file's majority) or "any".
+	TwitterHost string `yaml:"twitter-host"`
+	// GitHubReadmeAnchor requires entry links to GitHub repositories to end in "#readme".
+	GitHubReadmeAnchor bool `yaml:"github-readme-anchor"`
+}
+
+// URLStyle checks how URLs are written.
+var URLStyle = register(&Rule{
+	ID:      "url-style",
+	Default: Warning,
+	Doc: Doc{
+		Title: "URLs are written in their canonical form",
+		Why: "A list is read, clicked and compared: https where the site serves it, no tracking " +
+			"parameters, GitHub repositories without a trailing slash or \".git\", no spaces, main " +
+			"hosts rather than mobile ones, and one of twitter.com or x.com throughout. Each fix " +
+			"rewrites one URL into one URL that leads to the same page.",
+		Before: "- [ripgrep](http://github.com/BurntSushi/ripgrep/) - Fast grep. ([Tweet](https://mobile.twitter.com/b/status/1?utm_source=share))\n",
+		After:  "- [ripgrep](https://github.com/BurntSushi/ripgrep) - Fast grep. ([Tweet](https://twitter.com/b/status/1))\n",
+		Fix:    FixSafe,
+		Options: []OptionDoc{
+			{Name: "https-hosts", Type: "list of strings", Default: "[]", Text: "more hosts (with their subdomains) whose http:// links should be https://"},
+			{Name: "mobile-hosts", Type: "boolean", Default: "true", Text: "rewrite mobile hosts (m.youtube.com, en.m.wikipedia.org, mobile.twitter.com) to the main ones"},
+			{Name: "expand-youtu-be", Type: "boolean", Default: "false", Text: "rewrite youtu.be short links to youtube.com/watch links"},
+			{Name: "twitter-host", Type: "string (twitter.com | x.com | consistent | any)", Default: "consistent", Text: "which Twitter host links use; consistent means the one most of the file uses"},
+			{Name: "github-readme-anchor", Type: "boolean", Default: "false", Text: "entry links to GitHub repositories end in #readme (the awesome preset turns this on)"},
+		},
+	},
+	NewOptions: func() any { return &URLStyleOptions{MobileHosts: true, TwitterHost: "consistent"} },
+	Check:      checkURLStyle,
+})
+
+// httpsHosts serve https; an http:// link to them (or their subdomains) is outdated.
+var httpsHosts = wordSet(`
+	github.com github.io githubusercontent.com gitlab.com bitbucket.org codeberg.org
+	twitter.com x.com youtube.com youtu.be wikipedia.org wikimedia.org arxiv.org reddit.com
+	news.ycombinator.com medium.com lobste.rs stackoverflow.com stackexchange.com
+	google.com npmjs.com pypi.org crates.io golang.org go.dev mozilla.org
+	microsoft.com apple.com amazon.com facebook.com instagram.com linkedin.com twitch.tv
+	vimeo.com substack.com dev.to netlify.app vercel.app readthedocs.io
+`)
+
+// mobileHosts maps mobile hosts to the main ones.
+var mobileHosts = map[string]string{
+	"m.youtube.com": "www.youtube.com", "mobile.twitter.com": "twitter.com", "m.twitter.com": "twitter.com",
+	"m.facebook.com": "www.facebook.com", "m.reddit.com": "www.reddit.com", "m.imdb.com": "www.imdb.com",
+	"m.twitch.tv": "www.twitch.tv", "mobile.x.com": "x.com",
+}
+
+// trackingParam reports query parameters that say where a click came from.
+func trackingParam(key, host string) bool {
+	switch {
+	case strings.HasPrefix(key, "utm_"):
+		return true
+	case key == "fbclid", key == "gclid", key == "igshid", key == "mc_cid", key == "mc_eid", key == "ref_src", key == "ref_url":
+		return true
+	case key == "ref":
+		// On code hosts "ref" names a branch or tag.
+		return !codeHost(host)
+	}
+	return false
+}
+
+func codeHost(host string) bool {
+	return hostIn(host, "github.com") || hostIn(host, "gitlab.com") || hostIn(host, "bitbucket.org") || hostIn(host, "codeberg.org") || hostIn(host, "sr.ht")
+}
+
+// hostIn reports whether host is domain or one of its subdomains.
+func hostIn(host, domain string) bool {
+	return host == domain || strings.HasSuffix(host, "."+domain)
+}
+
+func checkURLStyle(p *Pass) {
+	opts, _ := p.Options.(*URLStyleOptions)
+	if opts == nil {
+		opts = &URLStyleOptions{MobileHosts: true, TwitterHost: "consistent"}
+	}
+	extra := map[string]bool{}
+	for _, h := range opts.HTTPSHosts {
+		extra[strings.ToLower(h)] = true
+	}
+	links := documentLinks(p.Doc)
+	twitter := opts.TwitterHost
+	if twitter == "consistent" || twitter == "" {
+		twitter = majorityTwitterHost(p.Doc, links)
+	}
+	mainLinks := map[int]bool{}
+	for _, e := range p.Doc.Entries {
+		mainLinks[e.Link.URL.Start] = true
+	}
+	for _, u := range links {
+		raw := p.Text(u)
+		fixed, why := canonicalURL(raw, opts, extra, twitter, mainLinks[u.Start])
+		if fixed == raw || why == "" {
+			continue
+		}
+		p.Report(u.Start, u.End, &Fix{Message: "rewrite the URL", Safe: true, Edits: []Edit{{Start: u.Start, End: u.End, New: fixed}}},
+			"%s: %q should be %q", why, raw, fixed)
+	}
+}
+
+// documentLinks returns the destination spans of the file's inline links, in order.
+func documentLinks(d *mdsrc.Document) []mdsrc.Span {
+	var out []mdsrc.Span
+	src := d.Src
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		l, ok := n.(*ast.Link)
+		if !ok || l.Pos() < 0 {
+			return ast.WalkContinue, nil
+		}
+		start := l.Pos() + d.BOM
+		if start >= len(src) || src[start] != '[' {
+			return ast.WalkContinue, nil
+		}
+		end := len(src)
+		if nl := d.Lines.Line(start); nl < d.Lines.Count() {
+			// A link ends on its own line or shortly after; bound the scan.
+			end = min(len(src), d.Lines.Start(min(nl+8, d.Lines.Count())))
+		}
+		if sl, ok := mdsrc.ScanLink(src, start, end); ok && sl.URL.Valid() && sl.URL.Len() > 0 {
+			out = append(out, sl.URL)
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+func majorityTwitterHost(d *mdsrc.Document, links []mdsrc.Span) string {
+	tw, x := 0, 0
+	for _, s := range links {
+		h, _ := hostPath(string(d.Src[s.Start:s.End]))
+		switch h {
+		case "twitter.com":
+			tw++
+		case "x.com":
+			x++
+		}
+	}
+	if x > tw {
+		return "x.com"
+	}
+	return "twitter.com"
+}
+
+// canonicalURL rewrites raw into its canonical form and says why, or returns raw.
+func canonicalURL(raw string, opts *URLStyleOptions, extra map[string]bool, twitter string, mainLink bool) (string, string) {
+	var why []string
+	out := raw
+	if strings.ContainsAny(out, " \t") {
+		out = strings.NewReplacer(" ", "%20", "\t", "%09").Replace(out)
+		why = append(why, "spaces in a URL must be encoded")
+	}
+	u, err := url.Parse(out)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") || u.User != nil {
+		return out, strings.Join(why, "; ")
+	}
+	host := strings.ToLower(u.Host)
+	bare := strings.TrimPrefix(host, "www.")
+	prefix := u.Scheme + "://" + u.Host // as written
+	rest := out[len(prefix):]           // path, query and fragment as written
+
+	if opts.MobileHosts {
+		if main, ok := mobileHosts[host]; ok {
+			host, bare = main, strings.TrimPrefix(main, "www.")
+			why = append(why, "use the main host, not the mobile one")
+		} else if i := strings.Index(host, ".m.wikipedia.org"); i > 0 {
+			host = host[:i] + ".wikipedia.org"
+			bare = host
+			why = append(why, "use the main host, not the mobile one")
+		}
+	}
+	if (bare == "twitter.com" || bare == "x.com") && twitter != "any" && bare != twitter {
+		host, bare = twitter, twitter
+		why = append(why, "use "+twitter+" as the rest of the file does")
+	}
+	scheme := u.Scheme
+	if scheme == "http" && (httpsHost(bare, extra)) {
+		scheme = "https"
+		why = append(why, "use https")
+	}
+	if opts.ExpandYoutuBe && bare == "youtu.be" && len(u.Path) > 1 {
+		q := "v=" + strings.TrimPrefix(u.Path, "/")
+		if u.RawQuery != "" {
+			q += "&" + u.RawQuery
+		}
+		rest = "/watch?" + q
+		if u.Fragment != "" {
+			rest += "#" + u.EscapedFragment()
+		}
+		scheme, host, bare = "https", "www.youtube.com", "youtube.com"
+		why = append(why, "use the full YouTube link")
+	}
+	if q, frag, ok := splitQuery(rest); ok {
+		if kept, removed := dropTracking(q, bare); removed {
+			rest = rest[:strings.IndexByte(rest, '?')]
+			if kept != "" {
+				rest += "?" + kept
+			}
+			rest += frag
+			why = append(why, "remove tracking parameters")
+		}
+	}
+	if bare == "github.com" {
+		if r, ok := githubRepoPath(rest); ok {
+			if r != rest {
+				rest = r
+				why = append(why, "GitHub repository links end without \"/\" or \".git\"")
+			}
+			if opts.GitHubReadmeAnchor && mainLink && !strings.Contains(rest, "#") {
+				rest += "#readme"
+				why = append(why, "GitHub repository links end in #readme")
+			}
+		}
+	}
+	if len(why) == 0 {
+		return raw, ""
+	}
+	if host == strings.ToLower(u.Host) {
+		host = u.Host // keep the case as written when the host did not change
+	}
+	return scheme + "://" + host + rest, strings.Join(why, "; ")
+}
+
+func httpsHost(host string, extra map[string]bool) bool {
+	for h := host; h != ""; {
+		if httpsHosts[h] || extra[h] {
+			return true
+		}
+		i := strings.IndexByte(h, '.')
+		if i < 0 {
+			break
+		}
+		h = h[i+1:]
+	}
+	return false
+}
+
+// splitQuery splits the query and fragment off a path as written.
+func splitQuery(rest string) (query, frag string, ok bool) {
+	q := strings.IndexByte(rest, '?')
+	if q < 0 {
+		return "", "", false
+	}
+	f := strings.IndexByte(rest, '#')
+	if f >= 0 && f < q {
+		return "", "", false
+	}
+	if f < 0 {
+		return rest[q+1:], "", true
+	}
+	return rest[q+1 : f], rest[f:], true
+}
+
+func dropTracking(query, host string) (string, bool) {
+	var kept []string
+	removed := false
+	for _, kv := range strings.Split(query, "&") {
+		k := kv
+		if i := strings.IndexByte(kv, '='); i >= 0 {
+			k = kv[:i]
+		}
+		if trackingParam(k, host) {
+			removed = true
+			continue
+		}
+		kept = append(kept, kv)
+	}
+	return strings.Join(kept, "&"), removed
+}
+
+// githubRepoPath returns the canonical form of a path that names a repository
+// ("/owner/repo", perhaps with "/" or ".git" after it, and a fragment).
+func githubRepoPath(rest string) (string, bool) {
+	path, frag := rest, ""
+	if i := strings.IndexAny(rest, "?#"); i >= 0 {
+		if rest[i] == '?' {
+			return rest, false
+		}
+		path, frag = rest[:i], rest[i:]
+	}
+	parts := strings.Split(strings.Trim(path, "/"), "/")
+	if len(parts) != 2 || parts[0] == "" || parts[1] == "" || strings.Count(path, "/") > 3 {
+		return rest, false
+	}
+	switch parts[0] {
+	case "orgs", "topics", "sponsors", "settings", "marketplace", "collections", "features", "about", "search":
+		return rest, false
+	}
+	return "/" + parts[0] + "/" + strings.TrimSuffix(parts[1], ".git") + frag, true
+}
