@@ -1,0 +1,233 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/listlint/listlint/mdsrc"
+)
+
+// EntryFormatOptions tunes entry-format.
+type EntryFormatOptions struct {
+	// IgnoreSections names sections (by heading text, case-insensitive) whose lists are
+	// not checked.
+	IgnoreSections []string `yaml:"ignore-sections"`
+}
+
+// EntryFormat checks that the items of entry lists are well-formed entries.
+var EntryFormat = register(&Rule{
+	ID:      "entry-format",
+	Default: Error,
+	Doc: Doc{
+		Title: "Items of a list of links are well-formed entries",
+		Why: "In a list where most items are \"[Name](url) ...\" entries, an item that is not one is " +
+			"usually a typo that left the link as plain text (\"[Title]https://...\", " +
+			"\"[Title] (https://...)\"), a bare URL, or a note that belongs elsewhere. Entries have " +
+			"one space after the marker, a link text, an absolute URL (relative links to files of " +
+			"the repository are fine), no bold around the link, and stay on one line. Lists of plain " +
+			"notes, the table of contents and the sections named in ignore-sections are left alone.",
+		Before: "- [Pandoc]https://pandoc.org - Universal document converter.\n" +
+			"-  **[jq](https://jqlang.org)** - JSON processor.\n",
+		After: "- [Pandoc](https://pandoc.org) - Universal document converter.\n" +
+			"- [jq](https://jqlang.org) - JSON processor.\n",
+		Fix:     FixSafe,
+		FixNote: "marker spacing, bold around the link, broken link syntax, joined hard-wrapped lines; none for other problems",
+		Options: []OptionDoc{
+			{Name: "ignore-sections", Type: "list of strings", Default: "[]", Text: "headings of sections whose lists are not checked"},
+		},
+	},
+	NewOptions: func() any { return &EntryFormatOptions{} },
+	Check:      checkEntryFormat,
+})
+
+var (
+	// The broken link forms a typo leaves at the start of an item; group 1 is the title,
+	// group 2 the URL.
+	brokenNoParens  = regexp.MustCompile(`^\[([^\[\]]+)\](https?://[^\s)]+)\)?`)
+	brokenExtraBr   = regexp.MustCompile(`^\[([^\[\]]+)\]\]\((https?://[^\s)]+)\)`)
+	brokenSpace     = regexp.MustCompile(`^\[([^\[\]]+)\][ \t]+\((https?://[^\s)]+)\)`)
+	brokenSwapped   = regexp.MustCompile(`^\((https?://[^\s)]+)\)\[([^\[\]]+)\]`)
+	brokenNoClose   = regexp.MustCompile(`^\[([^\[\]]+?)\((https?://[^\s)]+)\)`)
+	brokenNoOpen    = regexp.MustCompile(`^([^\[\]\n]+)\]\((https?://[^\s)]+)\)`)
+	boldLink        = regexp.MustCompile(`^(\*\*|__)(\[[^\n]*?\]\([^\s)]*\))(\*\*|__)`)
+	bareURL         = regexp.MustCompile(`^<?https?://\S+>?$`)
+	schemelessHost  = regexp.MustCompile(`^(www\.[^/\s]+|[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|io|dev|co|me|app|ai|so|xyz|info|edu|gov|tv|ly|gg|sh)(/|$))`)
+	markerSpacingRe = regexp.MustCompile(`^[ \t]+`)
+)
+
+func checkEntryFormat(p *Pass) {
+	opts, _ := p.Options.(*EntryFormatOptions)
+	if opts == nil {
+		opts = &EntryFormatOptions{}
+	}
+	ignored := map[string]bool{}
+	for _, s := range opts.IgnoreSections {
+		ignored[strings.ToLower(strings.TrimSpace(s))] = true
+	}
+	for _, l := range p.Doc.Lists {
+		if l.Section != nil && ignored[strings.ToLower(headingText(p, l.Section))] {
+			continue
+		}
+		entries, anchors, broken := 0, 0, 0
+		for _, it := range l.Items {
+			switch {
+			case it.Entry != nil && isQuote(p.Text(it.Entry.Title)):
+				// A quoted passage citing its source is a note, not a listed resource.
+			case it.Entry != nil:
+				entries++
+				if isAnchor(it.Entry.Link.Dest) {
+					anchors++
+				}
+			case brokenLink(p, it) != nil || boldLinkAt(p, it) != nil:
+				broken++
+			}
+		}
+		if entries > 0 && anchors == entries {
+			continue // the table of contents
+		}
+		entryList := 2*(entries+broken) > len(l.Items) && entries+broken >= 2
+		for _, it := range l.Items {
+			checkMarkerSpacing(p, it)
+			if it.Entry != nil {
+				checkEntry(p, it.Entry)
+				continue
+			}
+			if fix := brokenLink(p, it); fix != nil {
+				p.Report(it.Content.Start, fix.Edits[0].End, fix, "broken link syntax: %q should be written %q", p.Text(mdsrc.Span{Start: it.Content.Start, End: fix.Edits[0].End}), fix.Edits[0].New)
+				continue
+			}
+			if fix := boldLinkAt(p, it); fix != nil {
+				p.Report(it.Content.Start, fix.Edits[len(fix.Edits)-1].End, fix, "the link of an entry is not bold: remove the %q around it", p.Text(mdsrc.Span{Start: fix.Edits[0].Start, End: fix.Edits[0].End}))
+				continue
+			}
+			if !entryList {
+				continue
+			}
+			if !it.Content.Valid() || it.Content.Len() == 0 {
+				p.Report(it.Marker.Start, it.Marker.End, nil, "empty item in a list of entries")
+				continue
+			}
+			text := p.Text(it.Content)
+			first := text
+			if i := strings.IndexByte(first, '\n'); i >= 0 {
+				first = first[:i]
+			}
+			if bareURL.MatchString(strings.TrimSpace(first)) {
+				p.Report(it.Content.Start, it.Content.Start+len(first), nil, "bare URL as an item: write it as \"[Name](%s) - Description.\"", strings.Trim(first, "<> "))
+				continue
+			}
+			end := it.Content.Start + len(first)
+			p.Report(it.Content.Start, end, nil, "item is not an entry in a list of entries: start it with a link, \"[Name](url) - Description.\" (%q)", tail(first, 40))
+		}
+	}
+}
+
+func headingText(p *Pass, h *mdsrc.Heading) string {
+	t := p.Text(h.Text)
+	return strings.TrimSpace(strings.Trim(t, "#"))
+}
+
+// checkMarkerSpacing wants exactly one space after the list marker.
+func checkMarkerSpacing(p *Pass, it *mdsrc.Item) {
+	if !it.Content.Valid() || it.Marker.End >= it.Content.Start {
+		return
+	}
+	gap := p.Text(mdsrc.Span{Start: it.Marker.End, End: it.Content.Start})
+	if gap == " " || strings.ContainsAny(gap, "\n\r") || !markerSpacingRe.MatchString(gap) || len(gap) > 4 && !strings.Contains(gap, "\t") {
+		// Five or more spaces make an indented code block; that is not an entry problem.
+		return
+	}
+	p.Report(it.Marker.Start, it.Content.Start, &Fix{Message: "one space after the marker", Safe: true, Edits: []Edit{{Start: it.Marker.End, End: it.Content.Start, New: " "}}},
+		"the list marker is followed by %q; use one space", gap)
+}
+
+func checkEntry(p *Pass, e *mdsrc.Entry) {
+	src := p.Doc.Src
+	if e.Link.Label.Len() == 0 || strings.TrimSpace(p.Text(e.Link.Label)) == "" {
+		p.Report(e.Link.Span.Start, e.Link.Span.End, nil, "the link has no text: write the entry's name between the brackets")
+	}
+	if e.Link.URL.Valid() {
+		u := strings.TrimSpace(p.Text(e.Link.URL))
+		switch {
+		case u == "":
+			p.Report(e.Link.Span.Start, e.Link.Span.End, nil, "the link has no URL")
+		case schemelessHost.MatchString(strings.ToLower(u)):
+			p.Report(e.Link.URL.Start, e.Link.URL.End, &Fix{Message: "add https://", Safe: true, Edits: []Edit{{Start: e.Link.URL.Start, End: e.Link.URL.Start, New: "https://"}}},
+				"URL %q has no scheme, so it links to a file of the repository: write \"https://%s\"", u, u)
+		}
+	}
+	// A soft line break inside the entry's own text: the entry was hard-wrapped.
+	first := e.Link.Span.Start
+	for first > 0 && src[first-1] != '\n' {
+		first--
+	}
+	lineEnd := e.Link.Span.Start
+	for lineEnd < e.End && src[lineEnd] != '\n' {
+		lineEnd++
+	}
+	if lineEnd >= e.End {
+		return
+	}
+	var edits []Edit
+	for i := lineEnd; i < e.End; i++ {
+		if src[i] != '\n' {
+			continue
+		}
+		s := i
+		if s > 0 && src[s-1] == '\r' {
+			s--
+		}
+		prev := strings.TrimRight(string(src[first:s]), " \t")
+		if strings.HasSuffix(string(src[first:s]), "  ") || strings.HasSuffix(prev, "\\") {
+			return // a hard line break is meant
+		}
+		for s > first && (src[s-1] == ' ' || src[s-1] == '\t') {
+			s--
+		}
+		j := i + 1
+		for j < e.End && (src[j] == ' ' || src[j] == '\t' || src[j] == '>') {
+			j++
+		}
+		edits = append(edits, Edit{Start: s, End: j, New: " "})
+		first = j
+	}
+	p.Report(e.Link.Span.Start, e.End, &Fix{Message: "join the entry's lines", Safe: true, Edits: edits},
+		"the entry is wrapped over %d lines: keep an entry on one line", len(edits)+1)
+}
+
+// brokenLink recognises a main link that a typo left as plain text and returns its fix.
+func brokenLink(p *Pass, it *mdsrc.Item) *Fix {
+	if it.Entry != nil || !it.Content.Valid() || it.Content.Len() < 4 {
+		return nil
+	}
+	text := p.Text(it.Content)
+	at := it.Content.Start
+	for _, re := range []*regexp.Regexp{brokenNoParens, brokenExtraBr, brokenSpace, brokenNoClose, brokenNoOpen} {
+		if m := re.FindStringSubmatchIndex(text); m != nil {
+			title, u := text[m[2]:m[3]], text[m[4]:m[5]]
+			return &Fix{Message: "repair the link", Safe: true, Edits: []Edit{{Start: at, End: at + m[1], New: "[" + title + "](" + u + ")"}}}
+		}
+	}
+	if m := brokenSwapped.FindStringSubmatchIndex(text); m != nil {
+		u, title := text[m[2]:m[3]], text[m[4]:m[5]]
+		return &Fix{Message: "repair the link", Safe: true, Edits: []Edit{{Start: at, End: at + m[1], New: "[" + title + "](" + u + ")"}}}
+	}
+	return nil
+}
+
+// boldLinkAt recognises "**[Name](url)**" at the start of an item and returns its fix.
+func boldLinkAt(p *Pass, it *mdsrc.Item) *Fix {
+	if it.Entry != nil || !it.Content.Valid() {
+		return nil
+	}
+	text := p.Text(it.Content)
+	m := boldLink.FindStringSubmatchIndex(text)
+	if m == nil || text[m[2]:m[3]] != text[m[6]:m[7]] {
+		return nil
+	}
+	at := it.Content.Start
+	return &Fix{Message: "remove the bold around the link", Safe: true, Edits: []Edit{
+		{Start: at + m[2], End: at + m[3]},
+		{Start: at + m[6], End: at + m[7]},
+	}}
+}
