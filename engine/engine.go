@@ -64,6 +64,8 @@ type Result struct {
 	Diags []rules.Diagnostic // sorted by position
 	// Err is set when the file could not be parsed; it then has no diagnostics.
 	Err error
+	// dirs are the file's inline control comments, applied once every rule has reported.
+	dirs []mdsrc.Directive
 }
 
 // Lint checks files and returns one result per file, in the same order.
@@ -143,7 +145,12 @@ func Lint(files []File, cfg *Config) []*Result {
 			}
 		}).Run()
 	}
-	for _, r := range results {
+	for i, r := range results {
+		fcfg := cfg
+		if files[i].Config != nil {
+			fcfg = files[i].Config
+		}
+		applyDirectives(r, r.dirs, fcfg)
 		sortDiags(r.Diags)
 	}
 	return results
@@ -170,6 +177,7 @@ func lintFile(f File, cfg, projectCfg *Config, now time.Time, fileRules, project
 		return res, nil
 	}
 	res.Lines = doc.Lines
+	res.dirs = doc.Directives()
 	report := func(d rules.Diagnostic) { res.Diags = append(res.Diags, d) }
 	stat := cfg.Stat
 	if stat == nil {
@@ -184,7 +192,7 @@ func lintFile(f File, cfg, projectCfg *Config, now time.Time, fileRules, project
 	}
 	facts := make([]any, len(projectRules))
 	for k, r := range projectRules {
-		rc := cfg.Rules[r.ID]
+		rc := projectCfg.Rules[r.ID]
 		guard(r, report, func() { facts[k] = r.Collect(rules.NewPass(r, doc, rc.Options, rc.Severity, now, report)) })
 	}
 	return res, facts

@@ -45,8 +45,15 @@ func (w *walker) entry(it *Item, para ast.Node) *Entry {
 		e.YearAfter = y
 		cur = y.End
 	}
-	// Trailing tags, then annotations, bound the description from the right.
+	// A trailing HTML comment (an inline directive), trailing tags, then annotations bound
+	// the description from the right.
 	right := end
+	if bytes.HasSuffix(src[cur:right], []byte("-->")) {
+		if i := bytes.LastIndex(src[cur:right], []byte("<!--")); i >= 0 {
+			right = trimRight(src, cur, cur+i)
+			end, e.End = right, right
+		}
+	}
 	if t := trailingTags(src, cur, right); t.Valid() {
 		e.Tags = t
 		right = trimRight(src, cur, t.Start)
