@@ -2,6 +2,9 @@ package engine
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -67,6 +70,37 @@ func BenchmarkGoldmarkBaseline(b *testing.B) {
 					}
 					return ast.WalkContinue, nil
 				})
+			}
+		})
+	}
+}
+
+// BenchmarkCorpus lints each real list folder of ../shared/corpus in one call, as the
+// command does (all default rules, files in parallel).
+func BenchmarkCorpus(b *testing.B) {
+	dirs, _ := filepath.Glob("../../shared/corpus/*")
+	if len(dirs) == 0 {
+		b.Skip("corpus not found at ../../shared/corpus")
+	}
+	for _, dir := range dirs {
+		var files []File
+		size := 0
+		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+				src, _ := os.ReadFile(p)
+				files = append(files, File{Path: p, Src: src})
+				size += len(src)
+			}
+			return nil
+		})
+		if len(files) == 0 {
+			continue
+		}
+		b.Run(filepath.Base(dir), func(b *testing.B) {
+			cfg := DefaultConfig()
+			b.SetBytes(int64(size))
+			for b.Loop() {
+				Lint(files, cfg)
 			}
 		})
 	}

@@ -151,7 +151,7 @@ func checkEntry(p *Pass, e *mdsrc.Entry) {
 		switch {
 		case u == "":
 			p.Report(e.Link.Span.Start, e.Link.Span.End, nil, "the link has no URL")
-		case schemelessHost.MatchString(strings.ToLower(u)):
+		case !strings.Contains(u, "://") && schemelessHost.MatchString(strings.ToLower(u)):
 			p.Report(e.Link.URL.Start, e.Link.URL.End, &Fix{Message: "add https://", Safe: true, Edits: []Edit{{Start: e.Link.URL.Start, End: e.Link.URL.Start, New: "https://"}}},
 				"URL %q has no scheme, so it links to a file of the repository: write \"https://%s\"", u, u)
 		}

@@ -164,8 +164,19 @@ func majorityTwitterHost(d *mdsrc.Document, links []mdsrc.Span) string {
 	return "twitter.com"
 }
 
+// mayChange is a cheap test that lets most URLs skip parsing: a URL can only change if it
+// uses http, has a query or a space, or names a host that url-style rewrites.
+func mayChange(raw string) bool {
+	return strings.HasPrefix(raw, "http:") || strings.HasPrefix(raw, "HTTP") || strings.ContainsAny(raw, "? \t") ||
+		strings.Contains(raw, "github.com") || strings.Contains(raw, "GITHUB.COM") || strings.Contains(raw, "m.") ||
+		strings.Contains(raw, "youtu.be") || strings.Contains(raw, "twitter.com") || strings.Contains(raw, "x.com")
+}
+
 // canonicalURL rewrites raw into its canonical form and says why, or returns raw.
 func canonicalURL(raw string, opts *URLStyleOptions, extra map[string]bool, twitter string, mainLink bool) (string, string) {
+	if !mayChange(raw) {
+		return raw, ""
+	}
 	var why []string
 	out := raw
 	if strings.ContainsAny(out, " \t") {
