@@ -34,10 +34,15 @@ const usage = `listlint checks and fixes curated Markdown link lists.
 
 Usage:
   listlint [flags] [path ...]
+  listlint config [flags] path          print the configuration that applies to path
 
 With no path, every Markdown file under the current folder is linted (.git, node_modules
 and vendor are skipped). A folder means its Markdown files, recursively. "-" reads standard
 input; with --fix the fixed text is written to standard output.
+
+Each file follows the .listlint.yml (or .listlint.yaml) nearest above it, up to the
+repository root; files matching its ignore: globs are skipped. --enable and --disable
+apply on top of it.
 
 Flags:
 `
@@ -51,6 +56,8 @@ type options struct {
 	fix, unsafe, diff, quiet, version, help bool
 	format, color, stdinName                string
 	enable, disable                         string
+	configFile                              string
+	noConfig                                bool
 }
 
 func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
@@ -62,6 +69,8 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(report.Formats(), ", "))
 	fs.StringVar(&o.enable, "enable", "", "comma-separated rules to turn on (ids or aliases)")
 	fs.StringVar(&o.disable, "disable", "", "comma-separated rules to turn off (ids or aliases)")
+	fs.StringVar(&o.configFile, "config", "", "use this configuration file for every path instead of searching for .listlint.yml")
+	fs.BoolVar(&o.noConfig, "no-config", false, "use no configuration file (the default preset)")
 	fs.StringVar(&o.color, "color", "auto", "colour the text output: auto, always or never")
 	fs.StringVar(&o.stdinName, "stdin-filename", "", "the path to show for standard input")
 	fs.BoolVar(&o.quiet, "quiet", false, "report errors only, without warnings or the summary")
@@ -97,8 +106,20 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// Run runs listlint and returns its exit status.
+// Run runs listlint and returns its exit status. A first argument that names a subcommand
+// runs it; a file of that name is linted as "./init".
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "config":
+			return runConfig(args[1:], stdout, stderr)
+		}
+	}
+	return runLint(args, stdin, stdout, stderr)
+}
+
+// runLint is the default command: lint (and fix) paths.
+func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var o options
 	fset := newFlagSet(&o, stderr)
 	paths, err := parseArgs(fset, args)
@@ -117,12 +138,9 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "listlint", Version())
 		return ExitClean
 	}
-	cfg := engine.DefaultConfig()
-	if err := toggle(cfg, o.enable, rules.Warning); err != nil {
-		return usageError(stderr, "--enable: %v", err)
-	}
-	if err := toggle(cfg, o.disable, rules.Off); err != nil {
-		return usageError(stderr, "--disable: %v", err)
+	finder, status := newFinder(&o, stderr)
+	if finder == nil {
+		return status
 	}
 	// As a formatter (--fix on standard input) the report goes to stderr: colour it if that
 	// is a terminal, whatever stdout is.
@@ -142,14 +160,22 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usageError(stderr, "--fix and --diff do not go together: --diff shows what --fix would write")
 	}
 
-	inputs, errs := discover(paths, o.stdinName, stdin)
+	inputs, errs, cfgErrs := discover(paths, o.stdinName, stdin, finder)
+	if len(cfgErrs) > 0 {
+		// Nothing is linted with a half-read configuration.
+		return configErrors(stderr, cfgErrs)
+	}
+	cfg, err := projectConfig(finder, inputs, o.stdinName)
+	if err != nil {
+		return configErrors(stderr, []error{err})
+	}
 	var files []engine.File
 	stdinAt := -1
 	for _, in := range inputs {
 		if in.stdin {
 			stdinAt = len(files)
 		}
-		files = append(files, engine.File{Path: in.path, Src: in.src})
+		files = append(files, engine.File{Path: in.path, Src: in.src, Config: in.config})
 	}
 	run := &report.Run{Errors: errs, Unsafe: o.unsafe}
 	var outcome *fixer.Outcome
@@ -185,7 +211,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 
-	status := ExitClean
+	status = ExitClean
 	if o.diff {
 		n := 0
 		for i, f := range outcome.Files {
@@ -292,6 +318,101 @@ func usageError(stderr io.Writer, format string, args ...any) int {
 	return ExitError
 }
 
+// newFinder sets up configuration discovery from the flags: --config, --no-config, and
+// --enable/--disable on top of whatever configuration applies. A nil Finder means a usage
+// error, already reported, with the status to return.
+func newFinder(o *options, stderr io.Writer) (*config.Finder, int) {
+	// Check the rule names once, up front, so that a typo is a usage error.
+	probe := engine.DefaultConfig()
+	if err := toggle(probe, o.enable, rules.Warning); err != nil {
+		return nil, usageError(stderr, "--enable: %v", err)
+	}
+	if err := toggle(probe, o.disable, rules.Off); err != nil {
+		return nil, usageError(stderr, "--disable: %v", err)
+	}
+	finder := config.NewFinder()
+	enable, disable := o.enable, o.disable
+	finder.Adjust = func(c *engine.Config) {
+		_ = toggle(c, enable, rules.Warning) // names checked above
+		_ = toggle(c, disable, rules.Off)
+	}
+	switch {
+	case o.noConfig && o.configFile != "":
+		return nil, usageError(stderr, "--config and --no-config do not go together")
+	case o.noConfig:
+		finder.UseNone()
+	case o.configFile != "":
+		if err := finder.UseFile(o.configFile); err != nil {
+			return nil, configErrors(stderr, []error{err})
+		}
+	}
+	return finder, ExitClean
+}
+
+// configErrors prints configuration errors, one a line, and returns the exit status.
+func configErrors(stderr io.Writer, errs []error) int {
+	seen := map[string]bool{}
+	for _, err := range errs {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			if !seen[line] {
+				seen[line] = true
+				fmt.Fprintln(stderr, "listlint:", line)
+			}
+		}
+	}
+	return ExitError
+}
+
+// projectConfig is the configuration of the cross-file pass (duplicate URLs across files),
+// which sees all inputs at once: the one that applies in the folder holding every input.
+// When all inputs share a configuration file, that is the file.
+func projectConfig(finder *config.Finder, inputs []input, stdinName string) (*engine.Config, error) {
+	var dirs []string
+	for _, in := range inputs {
+		p := in.path
+		if in.stdin {
+			p = stdinName
+			if p == "" {
+				p = "-"
+			}
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, err
+		}
+		dirs = append(dirs, filepath.Dir(abs))
+	}
+	dir := commonDir(dirs)
+	if dir == "" {
+		dir = "."
+	}
+	return finder.Base(dir)
+}
+
+// commonDir is the deepest folder that holds every one of dirs (absolute, cleaned).
+func commonDir(dirs []string) string {
+	if len(dirs) == 0 {
+		return ""
+	}
+	common := dirs[0]
+	for _, d := range dirs[1:] {
+		for !within(d, common) {
+			parent := filepath.Dir(common)
+			if parent == common {
+				break
+			}
+			common = parent
+		}
+	}
+	return common
+}
+
+// within reports whether folder d is dir or inside it.
+func within(d, dir string) bool {
+	rel, err := filepath.Rel(dir, d)
+	return err == nil && filepath.IsLocal(rel)
+}
+
 // toggle sets the severity of a comma-separated list of rules; turning a rule on keeps its
 // default severity when it has one.
 func toggle(cfg *engine.Config, list string, sev rules.Severity) error {
@@ -380,9 +501,10 @@ func Version() string {
 }
 
 type input struct {
-	path  string
-	src   []byte
-	stdin bool
+	path   string
+	src    []byte
+	stdin  bool
+	config *engine.Config
 }
 
 // markdownExt are the file endings a folder walk picks up.
@@ -390,12 +512,26 @@ var markdownExt = map[string]bool{".md": true, ".markdown": true, ".mdown": true
 
 var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": true}
 
-// discover expands paths into inputs. A file named on the command line is always read; a
-// folder contributes its Markdown files.
-func discover(paths []string, stdinName string, stdin io.Reader) ([]input, []report.FileError) {
-	var ins []input
-	var errs []report.FileError
+// discover expands paths into inputs, each with the configuration that applies to it. A
+// file named on the command line is read whatever its name; a folder contributes its
+// Markdown files. Files matching an ignore: glob of their configuration are skipped, named
+// or walked. cfgErrs are configuration files that could not be read or are invalid.
+func discover(paths []string, stdinName string, stdin io.Reader, finder *config.Finder) (ins []input, errs []report.FileError, cfgErrs []error) {
 	seen := map[string]bool{}
+	seenCfgErr := map[string]bool{}
+	// configFor returns the configuration of p, or ok=false when p is ignored or its
+	// configuration is broken (reported once per configuration file).
+	configFor := func(p string) (*engine.Config, bool) {
+		a, err := finder.For(p)
+		if err != nil {
+			if !seenCfgErr[err.Error()] {
+				seenCfgErr[err.Error()] = true
+				cfgErrs = append(cfgErrs, err)
+			}
+			return nil, false
+		}
+		return a.Config, !a.Ignored
+	}
 	add := func(p string) {
 		key := p
 		if abs, err := filepath.Abs(p); err == nil {
@@ -405,12 +541,16 @@ func discover(paths []string, stdinName string, stdin io.Reader) ([]input, []rep
 			return
 		}
 		seen[key] = true
+		cfg, ok := configFor(p)
+		if !ok {
+			return
+		}
 		src, err := os.ReadFile(p)
 		if err != nil {
 			errs = append(errs, report.FileError{Path: p, Err: describe(err)})
 			return
 		}
-		ins = append(ins, input{path: p, src: src})
+		ins = append(ins, input{path: p, src: src, config: cfg})
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -426,12 +566,23 @@ func discover(paths []string, stdinName string, stdin io.Reader) ([]input, []rep
 			if name == "" {
 				name = "<stdin>"
 			}
+			// Standard input follows the configuration at the name it is given (or of the
+			// current folder); it is never ignored, since an editor piped it on purpose.
+			at := stdinName
+			if at == "" {
+				at = "-"
+			}
+			a, err := finder.For(at)
+			if err != nil {
+				cfgErrs = append(cfgErrs, err)
+				continue
+			}
 			src, err := io.ReadAll(stdin)
 			if err != nil {
 				errs = append(errs, report.FileError{Path: name, Err: describe(err)})
 				continue
 			}
-			ins = append(ins, input{path: name, src: src, stdin: true})
+			ins = append(ins, input{path: name, src: src, stdin: true, config: a.Config})
 			continue
 		}
 		st, err := os.Stat(p)
@@ -477,7 +628,7 @@ func discover(paths []string, stdinName string, stdin io.Reader) ([]input, []rep
 			add(q)
 		}
 	}
-	return ins, errs
+	return ins, errs, cfgErrs
 }
 
 // describe turns an OS error into words that name the problem without repeating the path.

@@ -68,6 +68,31 @@ type Applied struct {
 	Ignored bool
 }
 
+// fileIn returns the configuration file that applies in the folder dir (absolute).
+func (fd *Finder) fileIn(dir string) (*File, error) {
+	switch {
+	case fd.none:
+		return nil, nil
+	case fd.explicit != nil:
+		return fd.explicit, nil
+	}
+	return fd.find(dir)
+}
+
+// Base returns the configuration that applies in the folder dir, without overrides: what
+// the cross-file pass, which sees every file at once, runs with.
+func (fd *Finder) Base(dir string) (*engine.Config, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	f, err := fd.fileIn(abs)
+	if err != nil {
+		return nil, err
+	}
+	return fd.config(f, nil), nil
+}
+
 // For returns the configuration for path, a file that need not exist. The error is the
 // configuration file's Errors, or a problem reading a folder on the way up.
 func (fd *Finder) For(path string) (*Applied, error) {
@@ -75,15 +100,9 @@ func (fd *Finder) For(path string) (*Applied, error) {
 	if err != nil {
 		return nil, err
 	}
-	var f *File
-	switch {
-	case fd.none:
-	case fd.explicit != nil:
-		f = fd.explicit
-	default:
-		if f, err = fd.find(filepath.Dir(abs)); err != nil {
-			return nil, err
-		}
+	f, err := fd.fileIn(filepath.Dir(abs))
+	if err != nil {
+		return nil, err
 	}
 	a := &Applied{File: f}
 	if f != nil {
@@ -99,22 +118,27 @@ func (fd *Finder) For(path string) (*Applied, error) {
 			}
 		}
 	}
+	a.Config = fd.config(f, a.Overrides)
+	return a, nil
+}
+
+// config builds (once) the configuration of f with the given overrides applied.
+func (fd *Finder) config(f *File, overrides []*Override) *engine.Config {
 	key := configKey{file: f}
 	var sig strings.Builder
-	for _, o := range a.Overrides {
+	for _, o := range overrides {
 		sig.WriteString(o.Path + ":" + strconv.Itoa(o.Line) + ";")
 	}
 	key.overrides = sig.String()
 	cfg := fd.configs[key]
 	if cfg == nil {
-		cfg = f.build(a.Overrides)
+		cfg = f.build(overrides)
 		if fd.Adjust != nil {
 			fd.Adjust(cfg)
 		}
 		fd.configs[key] = cfg
 	}
-	a.Config = cfg
-	return a, nil
+	return cfg
 }
 
 // find returns the configuration file that applies in dir, searching upward.

@@ -90,7 +90,7 @@ func FixAll(files []engine.File, cfg *engine.Config, unsafe bool) *Outcome {
 			}
 			seen[i][h] = true
 			out.Fixed[i] += len(applied)
-			cur[i] = engine.File{Path: cur[i].Path, Src: next}
+			cur[i] = engine.File{Path: cur[i].Path, Src: next, Config: cur[i].Config}
 			changed = true
 		}
 		if !changed {
