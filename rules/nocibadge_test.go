@@ -1,0 +1,66 @@
+package rules
+
+import "testing"
+
+func TestCIService(t *testing.T) {
+	for url, want := range map[string]string{
+		"https://github.com/o/r/actions/workflows/ci.yml/badge.svg":                     "GitHub Actions",
+		"https://github.com/o/r/actions/workflows/tests.yaml/badge.svg?branch=main":     "GitHub Actions",
+		"https://github.com/o/r/workflows/Node%20CI/badge.svg":                          "GitHub Actions",
+		"https://github.com/o/r/workflows/CI/badge.svg?event=push":                      "GitHub Actions",
+		"https://codeberg.org/o/r/actions/workflows/ci.yml/badge.svg":                   "Actions",
+		"https://travis-ci.org/o/r.svg?branch=master":                                   "Travis CI",
+		"https://travis-ci.com/o/r.svg":                                                 "Travis CI",
+		"https://api.travis-ci.com/o/r.svg?token=x":                                     "Travis CI",
+		"https://secure.travis-ci.org/o/r.png":                                          "Travis CI",
+		"https://circleci.com/gh/o/r.svg?style=svg":                                     "CircleCI",
+		"https://circleci.com/gh/o/r/tree/main.svg?style=shield":                        "CircleCI",
+		"https://dl.circleci.com/status-badge/img/gh/o/r/tree/main.svg":                 "CircleCI",
+		"https://ci.appveyor.com/api/projects/status/abc?svg=true":                      "AppVeyor",
+		"https://ci.appveyor.com/api/projects/status/github/o/r?branch=master&svg=true": "AppVeyor",
+		"https://dev.azure.com/org/proj/_apis/build/status/pipe?branchName=main":        "Azure Pipelines",
+		"https://org.visualstudio.com/proj/_apis/build/status/pipe":                     "Azure Pipelines",
+		"https://gitlab.com/group/proj/badges/main/pipeline.svg":                        "GitLab CI",
+		"https://git.example.org/group/sub/proj/badges/release/1.x/pipeline.svg":        "GitLab CI",
+		"https://img.shields.io/github/actions/workflow/status/o/r/ci.yml?branch=main":  "build status (img.shields.io)",
+		"https://img.shields.io/github/workflow/status/o/r/CI":                          "build status (img.shields.io)",
+		"https://img.shields.io/github/checks-status/o/r/main":                          "build status (img.shields.io)",
+		"https://img.shields.io/travis/o/r.svg":                                         "build status (img.shields.io)",
+		"https://img.shields.io/circleci/build/github/o/r":                              "build status (img.shields.io)",
+		"https://img.shields.io/appveyor/build/o/r":                                     "build status (img.shields.io)",
+		"https://img.shields.io/azure-devops/build/org/proj/1":                          "build status (img.shields.io)",
+		"https://img.shields.io/gitlab/pipeline-status/o/r":                             "build status (img.shields.io)",
+		"https://img.shields.io/jenkins/build?jobUrl=https://ci.example.org/job/x":      "build status (img.shields.io)",
+		"https://badgen.net/github/checks/o/r":                                          "build status (badgen.net)",
+		"https://badgen.net/travis/o/r":                                                 "build status (badgen.net)",
+		"https://app.codeship.com/projects/1234/status?branch=master":                   "Codeship",
+		"https://codeship.com/projects/abc/status":                                      "Codeship",
+		"https://cloud.drone.io/api/badges/o/r/status.svg":                              "Drone",
+		"https://ci.example.org/api/badges/o/r/status.svg?branch=main":                  "Drone",
+		"https://badge.buildkite.com/abcdef0123.svg?branch=main":                        "Buildkite",
+		"https://ci.example.org/buildStatus/icon?job=proj":                              "Jenkins",
+		"https://ci.example.org/job/proj/badge/icon":                                    "Jenkins",
+		"https://semaphoreci.com/api/v1/o/r/branches/master/badge.svg":                  "Semaphore",
+		"https://app.bitrise.io/app/abc/status.svg?token=x":                             "Bitrise",
+		"https://api.cirrus-ci.com/github/o/r.svg":                                      "Cirrus CI",
+		"https://builds.sr.ht/~user/proj.svg":                                           "builds.sr.ht",
+		"https://api.netlify.com/api/v1/badges/83a6dcbe/deploy-status":                  "Netlify deploy status",
+		"https://awesome.re/badge.svg":                                                  "",
+		"https://img.shields.io/github/last-commit/o/r":                                 "",
+		"https://img.shields.io/github/stars/o/r":                                       "",
+		"https://img.shields.io/badge/build-passing-green":                              "",
+		"https://codecov.io/gh/o/r/branch/main/graph/badge.svg":                         "",
+		"https://github.com/o/r/raw/main/logo.png":                                      "",
+		"https://github.com/o/r/blob/main/workflows/badge.svg":                          "",
+		"https://www.trackawesomelist.com/badge.svg":                                    "",
+		"https://cdn.rawgit.com/sindresorhus/awesome/d7305f3/media/badge.svg":           "",
+		"media/logo.svg": "",
+		"":               "",
+		"https://gitlab.com/group/proj/badges/main/coverage.svg":                         "",
+		"https://api.producthunt.com/widgets/embed-image/v1/featured.svg?post_id=291535": "",
+	} {
+		if got := ciService(url); got != want {
+			t.Errorf("ciService(%q) = %q, want %q", url, got, want)
+		}
+	}
+}
