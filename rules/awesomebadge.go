@@ -24,8 +24,8 @@ var AwesomeBadge = register(&Rule{
 		Why: "Every awesome list carries the badge " + awesomeBadgeMarkdown + " (or the flat " +
 			"badge-flat.svg / badge-flat2.svg) beside its level-1 heading: on the heading line, or in " +
 			"the header below it (with the logo and the introduction, before the first section). The " +
-			"badge must link to https://awesome.re; an old badge (the cdn.rawgit.com image, which no " +
-			"longer serves, or a copy of the image) is reported with its replacement, and so is the " +
+			"badge must link to https://awesome.re; an old badge (the image from before awesome.re on " +
+			"cdn.rawgit.com, or a copy of the image) is reported with its replacement, and so is the " +
 			"\"Mentioned in Awesome\" badge, which is for projects listed in an awesome list. Only the " +
 			"list's main readme is checked (readme.md, any case), and not the awesome list of lists " +
 			"itself, whose title is just \"Awesome\". Part of the awesome preset.",
@@ -33,9 +33,9 @@ var AwesomeBadge = register(&Rule{
 		After:  "# Awesome Go " + awesomeBadgeMarkdown + "\n",
 		Fix:    FixUnsafe,
 		FixNote: "adds the badge at the end of a Markdown level-1 heading when there is none, and " +
-			"replaces an outdated Markdown badge with the current one; both add URLs to the file, so " +
-			"they are applied with --unsafe-fixes. None for a badge that links elsewhere, or when the " +
-			"title is HTML or a logo",
+			"replaces an outdated Markdown badge with the current one; unsafe because both add URLs " +
+			"to the file, which safe fixes never do. None for a badge that links elsewhere, or when " +
+			"the title is HTML or a logo",
 		Options: []OptionDoc{awesomeFilesOption},
 	},
 	NewOptions: func() any { return &AwesomeBadgeOptions{Files: awesomeDefaultFiles()} },

@@ -23,12 +23,12 @@ var AwesomeContributing = register(&Rule{
 		Why: "An awesome list tells contributors how to propose an entry in a contributing.md (any " +
 			"case) in the repository: beside the readme, or in .github/ or docs/, where GitHub links " +
 			"it from every new issue and pull request. A missing or empty file is reported at the " +
-			"list's title. A readme generated from another repository may instead link to the " +
+			"list's title; the cure is a contributing.md that says how to propose an entry. A readme generated from another repository may instead link to the " +
 			"contributing.md there (awesome-selfhosted links to awesome-selfhosted-data's); that is " +
 			"accepted unless allow-link is off. Only the list's main readme is checked (readme.md, " +
 			"any case). Part of the awesome preset.",
-		Before: "awesome-foo/\n  readme.md\n",
-		After:  "awesome-foo/\n  readme.md\n  contributing.md\n",
+		// The example is a readme with nothing beside it; the fix is a file, not an edit.
+		Before: "# Awesome Things [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n## Contents\n",
 		Fix:    FixNone,
 		Options: []OptionDoc{
 			awesomeFilesOption,

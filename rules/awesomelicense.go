@@ -24,8 +24,9 @@ var AwesomeLicense = register(&Rule{
 			"Markdown or HTML, with or without an emoji (\"## 📝 License\", \"## License :scroll:\"); a section about other " +
 			"things' licenses (\"List of Licenses\") does not. Only the list's main readme is checked " +
 			"(readme.md, any case). Part of the awesome preset.",
-		Before:  "## License\n\n[![CC0](https://licensebuttons.net/p/zero/1.0/88x31.png)](https://creativecommons.org/publicdomain/zero/1.0/)\n",
-		After:   "(the section removed; the license text in a LICENSE file)\n",
+		Before: "## Contributing\n\nRead the [contribution guidelines](contributing.md) first.\n\n" +
+			"## License\n\n[![CC0](https://licensebuttons.net/p/zero/1.0/88x31.png)](https://creativecommons.org/publicdomain/zero/1.0/)\n",
+		After:   "## Contributing\n\nRead the [contribution guidelines](contributing.md) first.\n",
 		Fix:     FixNone,
 		Options: []OptionDoc{awesomeFilesOption},
 	},
