@@ -34,6 +34,7 @@ const usage = `listlint checks and fixes curated Markdown link lists.
 
 Usage:
   listlint [flags] [path ...]
+  listlint init [--force] [folder]      write a .listlint.yml that fits the lists in folder
   listlint config [flags] path          print the configuration that applies to path
 
 With no path, every Markdown file under the current folder is linted (.git, node_modules
@@ -111,6 +112,8 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		switch args[0] {
+		case "init":
+			return runInit(args[1:], stdout, stderr)
 		case "config":
 			return runConfig(args[1:], stdout, stderr)
 		}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/listlint/listlint/config"
+	"github.com/listlint/listlint/engine"
 )
 
 // subcommandFlags is a flag set for a subcommand, with its usage line.
@@ -69,4 +70,72 @@ func configProbe(path string) string {
 		return filepath.Join(path, "_")
 	}
 	return path
+}
+
+// runInit is "listlint init [--force] [FOLDER]": infer a configuration from the lists in
+// FOLDER (the current one by default) and write it to FOLDER/.listlint.yml, printing what
+// was inferred and how many items agreed.
+func runInit(args []string, stdout, stderr io.Writer) int {
+	fs := subcommandFlags("init", "listlint init [--force] [folder]", stderr)
+	force := fs.Bool("force", false, "overwrite an existing configuration file")
+	paths, err := parseArgs(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitClean
+		}
+		return ExitError
+	}
+	if len(paths) > 1 {
+		return usageError(stderr, "init: name at most one folder")
+	}
+	dir := "."
+	if len(paths) == 1 {
+		dir = paths[0]
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return usageError(stderr, "init: %s is not a folder", dir)
+	}
+	target := filepath.Join(dir, config.FileName)
+	for _, name := range []string{config.FileName, config.AltFileName} {
+		p := filepath.Join(dir, name)
+		if _, err := os.Stat(p); err == nil {
+			if !*force {
+				fmt.Fprintf(stderr, "listlint: %s already exists; run listlint init --force to overwrite it\n", p)
+				return ExitError
+			}
+			target = p // overwrite the file that is there, not a second one beside it
+		}
+	}
+	finder := config.NewFinder()
+	finder.UseNone()
+	inputs, errs, _ := discover([]string{dir}, "", nil, finder)
+	for _, e := range errs {
+		fmt.Fprintf(stderr, "listlint: %s: %s\n", e.Path, e.Err)
+	}
+	if len(inputs) == 0 {
+		return ExitError
+	}
+	files := make([]engine.File, len(inputs))
+	for i, in := range inputs {
+		files[i] = engine.File{Path: in.path, Src: in.src}
+	}
+	inf, err := config.Infer(files)
+	if err != nil {
+		fmt.Fprintf(stderr, "listlint: init: %v\n", err)
+		return ExitError
+	}
+	entries := "entries"
+	if inf.Entries == 1 {
+		entries = "entry"
+	}
+	fmt.Fprintf(stdout, "Read %d Markdown %s with %d %s:\n", inf.Files, pluralWord(inf.Files, "file"), inf.Entries, entries)
+	for _, f := range inf.Findings {
+		fmt.Fprintf(stdout, "  %s\n", f)
+	}
+	if err := os.WriteFile(target, inf.YAML, 0o644); err != nil {
+		fmt.Fprintf(stderr, "listlint: cannot write %s: %s\n", target, describe(err))
+		return ExitError
+	}
+	fmt.Fprintf(stdout, "Wrote %s (preset %s). See what applies to a file with: listlint config FILE\n", target, inf.Preset)
+	return ExitClean
 }

@@ -1,0 +1,250 @@
+package config
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/listlint/listlint/engine"
+	"github.com/listlint/listlint/rules"
+)
+
+func files(m map[string]string) []engine.File {
+	var out []engine.File
+	for p, src := range m {
+		out = append(out, engine.File{Path: p, Src: []byte(src)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}
+
+func findingFor(inf *Inference, prefix string) *Finding {
+	for i := range inf.Findings {
+		if strings.HasPrefix(inf.Findings[i].What, prefix) {
+			return &inf.Findings[i]
+		}
+	}
+	return nil
+}
+
+// A small awesome list: sorted, lower-case phrases without periods, "*" bullets.
+func TestInferAwesomeList(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Awesome Things [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n")
+	for _, sec := range []string{"Tools", "Libraries", "Apps"} {
+		fmt.Fprintf(&b, "## %s\n\n", sec)
+		for i, name := range []string{"alpha", "Beta", "delta 2", "Delta 10", "gamma"} {
+			fmt.Fprintf(&b, "* [%s](https://%s.example/%d) - a tool for %s things\n", name, strings.ReplaceAll(name, " ", ""), i, sec)
+		}
+		b.WriteString("\n")
+	}
+	inf, err := Infer(files(map[string]string{"README.md": b.String()}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := string(inf.YAML)
+	t.Logf("\n%s", y)
+	if inf.Preset != "awesome" || !strings.Contains(y, "preset: awesome\n") {
+		t.Errorf("preset %q", inf.Preset)
+	}
+	if inf.SortBy != "title" || inf.SortedLists != 3 || inf.SortableLists != 3 {
+		t.Errorf("sort: by %q, %d of %d lists", inf.SortBy, inf.SortedLists, inf.SortableLists)
+	}
+	for _, want := range []string{"require-period: false", "require-capital: false", "  sort-order:\n", "    by: title\n"} {
+		if !strings.Contains(y, want) {
+			t.Errorf("missing %q", want)
+		}
+	}
+	if f := findingFor(inf, "descriptions ending"); f == nil || f.Agree != 0 || f.Of != 15 {
+		t.Errorf("period finding: %+v", f)
+	}
+	if f := findingFor(inf, `bullet "*"`); f == nil || f.Agree != 15 {
+		t.Errorf("bullet finding: %+v", f)
+	}
+	// The file is valid, and under it the list has no sorting or description problems.
+	cf, err := Parse(".listlint.yml", inf.YAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, _ := cf.Resolve("README.md")
+	for _, r := range engine.Lint(files(map[string]string{"README.md": b.String()}), cfg) {
+		for _, d := range r.Diags {
+			if d.Rule == "sort-order" || d.Rule == "description-style" {
+				t.Errorf("under the inferred configuration: %s", d.Message)
+			}
+		}
+	}
+}
+
+// A wiki: many files with annotations and years, the same article under two topics, lists
+// in no order, descriptions that end with a period.
+func TestInferKnowledgeWiki(t *testing.T) {
+	m := map[string]string{}
+	for i := range 12 {
+		m[fmt.Sprintf("docs/topic%d.md", i)] = fmt.Sprintf(`# Topic %d
+
+- [Zeta article (2021)](https://z%d.example) - About zeta. ([HN](https://news.ycombinator.com/item?id=%d))
+- [Alpha article (2019)](https://a%d.example) - About alpha. ([HN](https://news.ycombinator.com/item?id=1%d)) ([Code](https://github.com/o/r%d))
+- [Shared article (2020)](https://shared.example/%d) - Listed under two topics.
+- [Middle (2018)](https://m%d.example) - About the middle.
+`, i, i, i, i, i, i, i/2, i)
+	}
+	inf, err := Infer(files(m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := string(inf.YAML)
+	t.Logf("\n%s", y)
+	if inf.Preset != "knowledge" {
+		t.Errorf("preset %q", inf.Preset)
+	}
+	if inf.SortBy != "" || strings.Contains(y, "sort-order") {
+		t.Errorf("unsorted lists: sort-order should stay off (by %q)", inf.SortBy)
+	}
+	if !strings.Contains(y, "scope: file") {
+		t.Error("duplicates across files: want duplicate-url scope: file")
+	}
+	if strings.Contains(y, "require-period") {
+		t.Error("descriptions end with a period: require-period should stay")
+	}
+	if f := findingFor(inf, "titles with a year"); f == nil || f.Agree != 48 || f.Of != 48 {
+		t.Errorf("years: %+v", f)
+	}
+}
+
+// A rule that reports on most entries is turned off, and says why.
+func TestInferTurnsOffNoisyRules(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Notes\n\n")
+	for i := range 30 {
+		// A year written after the link: year-suffix reports every entry.
+		fmt.Fprintf(&b, "- [Talk %c](https://t%d.example) (2020) - A talk.\n", 'A'+i%26, i)
+	}
+	inf, err := Infer(files(map[string]string{"notes.md": b.String()}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := string(inf.YAML)
+	if !strings.Contains(y, "  year-suffix: off\n") || findingFor(inf, "year-suffix: problems") == nil {
+		t.Errorf("year-suffix reports every entry; want it off:\n%s", y)
+	}
+}
+
+func count(results []*engine.Result) int {
+	n := 0
+	for _, r := range results {
+		for _, d := range r.Diags {
+			if d.Severity != rules.Off {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// corpusDir holds real lists from public repositories beside the repository; the test
+// that uses it skips where it is absent.
+const corpusDir = "../../shared/corpus"
+
+func readCorpusFolder(t *testing.T, dir string) []engine.File {
+	t.Helper()
+	var out []engine.File
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == ".git" || d.Name() == "node_modules") {
+			return fs.SkipDir
+		}
+		if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".md") {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			out = append(out, engine.File{Path: p, Src: src})
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}
+
+// listlint init on each corpus folder writes a configuration (into memory: the corpus is
+// read-only) that fits the folder: where init relaxed a check the lists do not follow,
+// the folder has fewer problems than under the default preset; the only new problems
+// come from checks the lists already follow almost everywhere (sort-order on sorted lists,
+// #readme on GitHub links that mostly have it) or that their preset adds (awesome lists:
+// spell-check, the awesome-* rules). It detects awesome-go's lists as sorted by title.
+func TestInitCorpus(t *testing.T) {
+	ents, err := os.ReadDir(corpusDir)
+	if err != nil {
+		t.Skipf("corpus not found at %s: %v", corpusDir, err)
+	}
+	for _, e := range ents {
+		if !e.IsDir() {
+			continue
+		}
+		dir := filepath.Join(corpusDir, e.Name())
+		t.Run(e.Name(), func(t *testing.T) {
+			fs := readCorpusFolder(t, dir)
+			if len(fs) == 0 {
+				t.Skip("no Markdown")
+			}
+			inf, err := Infer(fs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before := count(engine.Lint(fs, engine.DefaultConfig()))
+			cf, err := Parse(filepath.Join(dir, FileName), inf.YAML)
+			if err != nil {
+				t.Fatalf("init wrote an invalid configuration: %v\n%s", err, inf.YAML)
+			}
+			cfg, _ := cf.Resolve("")
+			res := engine.Lint(fs, cfg)
+			after := count(res)
+			// Problems from checks that init or the preset made stricter than default.
+			def, _ := presetConfig("default")
+			stricter := map[string]bool{}
+			for _, id := range inf.Stricter {
+				stricter[id] = true
+			}
+			for id, rc := range cfg.Rules {
+				if rc.Severity != rules.Off && def.Rules[id].Severity == rules.Off {
+					stricter[id] = true
+				}
+			}
+			extra := 0
+			for _, r := range res {
+				for _, d := range r.Diags {
+					if stricter[d.Rule] {
+						extra++
+					}
+				}
+			}
+			var lines []string
+			for _, f := range inf.Findings {
+				lines = append(lines, "  "+f.String())
+			}
+			t.Logf("%s: %d problems under default, %d after init (preset %s; %d from stricter checks; relaxed %v)\n%s",
+				e.Name(), before, after, inf.Preset, extra, inf.Relaxed, strings.Join(lines, "\n"))
+			if after-extra > before {
+				t.Errorf("%d problems after init (%d from stricter checks), %d before: init added noise\n%s", after, extra, before, inf.YAML)
+			}
+			if len(inf.Relaxed) > 0 && after >= before {
+				t.Errorf("init relaxed %v but the problems did not drop: %d before, %d after\n%s", inf.Relaxed, before, after, inf.YAML)
+			}
+			if e.Name() == "avelino__awesome-go" {
+				if inf.SortBy != "title" || float64(inf.SortedLists) < sortedShare*float64(inf.SortableLists) {
+					t.Errorf("awesome-go: sorted by %q, %d of %d lists; want by title", inf.SortBy, inf.SortedLists, inf.SortableLists)
+				}
+			}
+		})
+	}
+}
