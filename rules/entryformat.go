@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -64,11 +65,12 @@ func checkEntryFormat(p *Pass) {
 	for _, s := range opts.IgnoreSections {
 		ignored[strings.ToLower(strings.TrimSpace(s))] = true
 	}
+	var anchors map[string]bool // the file's heading anchors, built on first use
 	for _, l := range p.Doc.Lists {
 		if l.Section != nil && ignored[strings.ToLower(headingText(p, l.Section))] {
 			continue
 		}
-		entries, anchors, broken := 0, 0, 0
+		entries, toAnchors, broken := 0, 0, 0
 		for _, it := range l.Items {
 			switch {
 			case it.Entry != nil && isQuote(p.Text(it.Entry.Title)):
@@ -76,20 +78,27 @@ func checkEntryFormat(p *Pass) {
 			case it.Entry != nil:
 				entries++
 				if isAnchor(it.Entry.Link.Dest) {
-					anchors++
+					toAnchors++
 				}
 			case brokenLink(p, it) != nil || boldLinkAt(p, it) != nil:
 				broken++
 			}
 		}
-		if entries > 0 && anchors == entries {
-			continue // the table of contents
+		if entries > 0 && toAnchors == entries {
+			// A table of contents: only its anchors are checked here, the toc rule does the rest.
+			for _, it := range l.Items {
+				if it.Entry != nil {
+					checkAnchor(p, it.Entry, &anchors)
+				}
+			}
+			continue
 		}
 		entryList := 2*(entries+broken) > len(l.Items) && entries+broken >= 2
 		for _, it := range l.Items {
 			checkMarkerSpacing(p, it)
 			if it.Entry != nil {
 				checkEntry(p, it.Entry)
+				checkAnchor(p, it.Entry, &anchors)
 				continue
 			}
 			if fix := brokenLink(p, it); fix != nil {
@@ -193,6 +202,27 @@ func checkEntry(p *Pass, e *mdsrc.Entry) {
 	}
 	p.Report(e.Link.Span.Start, e.End, &Fix{Message: "join the entry's lines", Safe: true, Edits: edits},
 		"the entry is wrapped over %d lines: keep an entry on one line", len(edits)+1)
+}
+
+// checkAnchor wants a "#anchor" link to name a heading of the file.
+func checkAnchor(p *Pass, e *mdsrc.Entry, anchors *map[string]bool) {
+	if !isAnchor(e.Link.Dest) || !e.Link.URL.Valid() {
+		return
+	}
+	if *anchors == nil {
+		*anchors = map[string]bool{}
+		for _, a := range p.Doc.Anchors() {
+			(*anchors)[a] = true
+		}
+	}
+	name := strings.TrimPrefix(e.Link.Dest, "#")
+	if u, err := url.PathUnescape(name); err == nil {
+		name = u
+	}
+	if name == "" || (*anchors)[name] || (*anchors)[strings.ToLower(name)] {
+		return
+	}
+	p.Report(e.Link.URL.Start, e.Link.URL.End, nil, "%q matches no heading of this file", e.Link.Dest)
 }
 
 // brokenLink recognises a main link that a typo left as plain text and returns its fix.
