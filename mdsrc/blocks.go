@@ -251,28 +251,30 @@ func (d *Document) HeadingTexts() []string {
 		byStart[h.Start] = i
 	}
 	fm := d.FrontMatter()
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || n.Type() != ast.TypeBlock {
-			return ast.WalkContinue, nil
-		}
-		h, ok := n.(*ast.Heading)
-		if !ok {
-			return ast.WalkContinue, nil
-		}
-		p := h.Pos()
-		if p < 0 {
-			if l := h.Lines(); l != nil && l.Len() > 0 {
-				p = l.At(0).Start
-			} else {
-				return ast.WalkSkipChildren, nil
+	// Headings are blocks: only block containers need a visit, never inline content.
+	var visit func(n ast.Node)
+	visit = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Heading:
+				p := c.Pos()
+				if p < 0 {
+					l := c.Lines()
+					if l == nil || l.Len() == 0 {
+						continue
+					}
+					p = l.At(0).Start
+				}
+				start := d.Lines.LineStartOf(p + d.BOM)
+				if i, ok := byStart[start]; ok && (!fm.Valid() || start >= fm.End) {
+					out[i] = d.InlineText(c)
+				}
+			case *ast.Document, *ast.Blockquote, *ast.List, *ast.ListItem:
+				visit(c)
 			}
 		}
-		start := d.Lines.LineStartOf(p + d.BOM)
-		if i, ok := byStart[start]; ok && (!fm.Valid() || start >= fm.End) {
-			out[i] = d.InlineText(h)
-		}
-		return ast.WalkSkipChildren, nil
-	})
+	}
+	visit(d.AST)
 	return out
 }
 

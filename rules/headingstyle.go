@@ -61,18 +61,17 @@ func checkHeadingStyle(p *Pass) {
 		opts = newHeadingStyleOptions()
 	}
 	d := p.Doc
-	texts := d.HeadingTexts()
 	fm := d.FrontMatter()
 	type outlined struct {
 		h    *mdsrc.Heading
-		text string // rendered, for names
+		text string // the source text, for names
 	}
 	var hs []outlined
-	for i, h := range d.Headings {
+	for _, h := range d.Headings {
 		if fm.Valid() && h.Start < fm.End || !h.Text.Valid() {
 			continue
 		}
-		hs = append(hs, outlined{h, texts[i]})
+		hs = append(hs, outlined{h, p.Text(h.Text)})
 	}
 	var firstH1 *mdsrc.Heading
 	type sibKey struct {

@@ -86,15 +86,14 @@ func checkTOC(p *Pass) {
 		opts = newTOCOptions()
 	}
 	d := p.Doc
-	texts := d.HeadingTexts()
-	anchors := d.Anchors()
 	fm := d.FrontMatter()
 	ti := -1
 	for i, h := range d.Headings {
-		if fm.Valid() && h.Start < fm.End || !tocTopLevel(d, h) {
+		if fm.Valid() && h.Start < fm.End || !h.Text.Valid() || !tocTopLevel(d, h) {
 			continue
 		}
-		if n := tocName(texts[i]); n == "contents" || n == "table of contents" {
+		// The source text names the heading well enough to find it cheaply.
+		if n := tocName(p.Text(h.Text)); n == "contents" || n == "table of contents" {
 			ti = i
 			break
 		}
@@ -102,6 +101,11 @@ func checkTOC(p *Pass) {
 	if ti < 0 {
 		return
 	}
+	texts := d.HeadingTexts()
+	if n := tocName(texts[ti]); n != "contents" && n != "table of contents" {
+		return
+	}
+	anchors := d.Anchors()
 	th := d.Headings[ti]
 	bound := len(d.Src)
 	if ti+1 < len(d.Headings) {

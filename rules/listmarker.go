@@ -1,0 +1,435 @@
+package rules
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/listlint/listlint/mdsrc"
+)
+
+// ListMarkerOptions tunes list-marker.
+type ListMarkerOptions struct {
+	// Marker is the bullet every bullet list uses: "-", "*", "+", or "consistent" for the
+	// bullet most items of the file use.
+	Marker string `yaml:"marker"`
+	// Indent is how many columns a sub-list's marker stands right of its parent's marker:
+	// 2 or 4. A sub-list never starts left of its parent's text ("1. " needs 3).
+	Indent int `yaml:"indent"`
+}
+
+func newListMarkerOptions() *ListMarkerOptions {
+	return &ListMarkerOptions{Marker: "-", Indent: 2}
+}
+
+// ListMarker checks bullets and list indentation.
+var ListMarker = register(&Rule{
+	ID:      "list-marker",
+	Default: Warning,
+	Doc: Doc{
+		Title: "One bullet character; sub-lists indented consistently; top-level items at the margin",
+		Why: "Mixed bullets and ragged indentation make a list hard to edit: a \"*\" list right " +
+			"after a \"-\" list is a separate list, and an item indented one space too few falls " +
+			"out of its sub-list. Every bullet list uses the same bullet (\"-\" by default). A " +
+			"sub-list's marker stands `indent` columns (2 by default) right of its parent's " +
+			"marker, or at its parent's text when that is further right (\"1. \" parents need 3). " +
+			"A top-level item is not indented. Numbered lists keep their numbers, but lists " +
+			"nested in them follow the same indentation.",
+		Before: "* [Vim](https://www.vim.org) - Text editor.\n    * [Neovim](https://neovim.io) - Vim fork.\n  * [Emacs](https://www.gnu.org/software/emacs/) - Text editor.\n",
+		After:  "- [Vim](https://www.vim.org) - Text editor.\n  - [Neovim](https://neovim.io) - Vim fork.\n- [Emacs](https://www.gnu.org/software/emacs/) - Text editor.\n",
+		Fix:    FixSafe,
+		FixNote: "replaces the bullets and re-indents each item with its sub-lists and continuation " +
+			"lines; unsafe when two touching lists would merge into one; none while the " +
+			"indentation holds tabs (the whitespace rule replaces them first)",
+		Options: []OptionDoc{
+			{Name: "marker", Type: "string (- | * | + | consistent)", Default: "-", Text: "the bullet of every bullet list; consistent: the one most items use"},
+			{Name: "indent", Type: "integer (2 | 4)", Default: "2", Text: "columns from a parent item's marker to its sub-list's marker"},
+		},
+	},
+	NewOptions: func() any { return newListMarkerOptions() },
+	Check:      checkListMarker,
+})
+
+func checkListMarker(p *Pass) {
+	opts, _ := p.Options.(*ListMarkerOptions)
+	if opts == nil {
+		opts = newListMarkerOptions()
+	}
+	indent := opts.Indent
+	if indent < 1 || indent > 4 {
+		indent = 2
+	}
+	d := p.Doc
+	fm := d.FrontMatter()
+	var lists []*mdsrc.List
+	for _, l := range d.Lists {
+		if len(l.Items) > 0 && (!fm.Valid() || l.Items[0].Start >= fm.End) {
+			lists = append(lists, l)
+		}
+	}
+	want := byte('-')
+	switch opts.Marker {
+	case "*", "+", "-":
+		want = opts.Marker[0]
+	case "consistent":
+		want = majorityBullet(lists, d.Src)
+	}
+	checkBullets(p, lists, want, opts.Marker == "consistent")
+	pl := &lmPlanner{src: d.Src, bom: d.BOM, indent: indent}
+	for _, l := range lists {
+		if l.Depth == 0 {
+			checkIndentation(p, pl, l)
+		}
+	}
+}
+
+// majorityBullet is the bullet most items use; the first one used on a tie.
+func majorityBullet(lists []*mdsrc.List, src []byte) byte {
+	count := map[byte]int{}
+	first := map[byte]int{}
+	for _, l := range lists {
+		if l.Ordered {
+			continue
+		}
+		for _, it := range l.Items {
+			c := src[itemMarker(src, it).Start]
+			if _, ok := first[c]; !ok {
+				first[c] = itemMarker(src, it).Start
+			}
+			count[c]++
+		}
+	}
+	best := byte('-')
+	for _, c := range []byte("-*+") {
+		if count[c] > count[best] || count[c] == count[best] && count[c] > 0 && first[c] < first[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// checkBullets reports each bullet list whose bullet is not want, once, at its first item.
+func checkBullets(p *Pass, lists []*mdsrc.List, want byte, consistent bool) {
+	src := p.Doc.Src
+	// Lists that touch a sibling bullet list merge with it once both use one bullet.
+	touching := map[*mdsrc.List]bool{}
+	last := map[*mdsrc.Item]*mdsrc.List{} // the previous sibling list under each parent
+	var lastTop *mdsrc.List
+	for _, l := range lists {
+		prev := lastTop
+		if l.Parent != nil {
+			prev = last[l.Parent]
+			last[l.Parent] = l
+		} else {
+			lastTop = l
+		}
+		if prev != nil && !prev.Ordered && !l.Ordered && quoteBlankBetween(src, prev.Items[len(prev.Items)-1].BodyEnd, l.Items[0].Start) {
+			touching[prev], touching[l] = true, true
+		}
+	}
+	for _, l := range lists {
+		if l.Ordered {
+			continue
+		}
+		m := itemMarker(src, l.Items[0])
+		have := src[m.Start]
+		if have == want || m.Len() != 1 {
+			continue
+		}
+		var edits []Edit
+		for _, it := range l.Items {
+			if im := itemMarker(src, it); im.Len() == 1 && src[im.Start] == have {
+				edits = append(edits, Edit{Start: im.Start, End: im.End, New: string(want)})
+			}
+		}
+		fix := &Fix{Message: fmt.Sprintf("use %q bullets", string(want)), Safe: true, Edits: edits}
+		if touching[l] {
+			fix.Message += " (merges this list with the list beside it)"
+			fix.Safe = false
+		}
+		why := "option marker"
+		if consistent {
+			why = "the bullet most of this file's items use"
+		}
+		items := "its item"
+		if len(l.Items) > 1 {
+			items = fmt.Sprintf("its %d items", len(l.Items))
+		}
+		p.Report(m.Start, m.End, fix, "list uses %q bullets; use %q (%s) for %s", string(have), string(want), why, items)
+	}
+}
+
+// quoteBlankBetween reports whether src[from:to] holds only white space and block quote
+// markers.
+func quoteBlankBetween(src []byte, from, to int) bool {
+	for i := from; i < to && i < len(src); i++ {
+		if c := src[i]; c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '>' {
+			return false
+		}
+	}
+	return true
+}
+
+// lmItem is an item's place in the re-indentation plan.
+type lmItem struct {
+	it         *mdsrc.Item
+	marker     mdsrc.Span
+	parent     int // index into the plan, or -1
+	oldCol     int // marker column after the block quote prefix
+	newCol     int
+	contentOff int  // columns from the marker to the item's text
+	sameLine   bool // the item starts on its parent's line ("- - a")
+	tab        bool // its marker line indents with a tab
+}
+
+// lmPlanner plans the marker column of every item of one top-level list tree.
+type lmPlanner struct {
+	src    []byte
+	bom    int
+	quotes int
+	indent int
+	plan   []lmItem
+}
+
+func (pl *lmPlanner) walk(l *mdsrc.List, parent int) {
+	src := pl.src
+	for _, it := range l.Items {
+		li := lmItem{it: it, parent: parent, marker: itemMarker(src, it)}
+		body, ok := lmPrefixEnd(src, max(it.Start, pl.bom), li.marker.Start, pl.quotes)
+		if ok && !onlyBlankBetween(src, body, li.marker.Start) {
+			ok = false
+		}
+		var par *lmItem
+		if parent >= 0 {
+			par = &pl.plan[parent]
+		}
+		li.sameLine = par != nil && it.Start == par.it.Start
+		if !ok && !li.sameLine {
+			// A list in a block quote of its own inside an item: not this tree's lines.
+			continue
+		}
+		li.oldCol, li.tab = lmColumns(src, body, li.marker.Start)
+		li.contentOff = lmContentOffset(src, li.marker)
+		switch {
+		case li.sameLine:
+			li.oldCol = par.oldCol + par.contentOff
+			li.newCol = par.newCol + par.contentOff
+		case par == nil:
+			li.newCol = 0
+			if li.oldCol > 3 {
+				li.newCol = li.oldCol // not a list item position; leave it
+			}
+		default:
+			li.newCol = max(par.newCol+pl.indent, par.newCol+par.contentOff)
+		}
+		pl.plan = append(pl.plan, li)
+		k := len(pl.plan) - 1
+		for _, c := range it.Children {
+			pl.walk(c, k)
+		}
+	}
+}
+
+// checkIndentation plans the marker column of every item of a top-level list tree, reports
+// the items that stand elsewhere, and offers one fix that moves every line of the tree.
+func checkIndentation(p *Pass, pl *lmPlanner, top *mdsrc.List) {
+	d := p.Doc
+	src := d.Src
+	first := top.Items[0]
+	pl.quotes = bytes.Count(src[max(first.Start, d.BOM):itemMarker(src, first).Start], []byte(">"))
+	pl.plan = pl.plan[:0]
+	pl.walk(top, -1)
+	plan := pl.plan
+
+	var topBad, nestedBad []int
+	for k := range plan {
+		li := &plan[k]
+		if li.sameLine || li.tab || li.oldCol == li.newCol {
+			continue
+		}
+		if li.parent < 0 {
+			topBad = append(topBad, k)
+		} else if par := &plan[li.parent]; li.oldCol-par.oldCol != li.newCol-par.newCol {
+			// Items that only move along with their parent are not reported.
+			nestedBad = append(nestedBad, k)
+		}
+	}
+	if len(topBad) == 0 && len(nestedBad) == 0 {
+		return
+	}
+	fix := lmFix(p, plan, pl.quotes)
+	for _, k := range topBad {
+		li := &plan[k]
+		m := li.marker
+		p.Report(m.Start, m.End, fix, "top-level list item is indented by %d %s; start it at the margin: %q",
+			li.oldCol, plural(li.oldCol, "space"), clipLine(src, m.Start, d.Lines.End(src, d.Lines.Line(m.Start))))
+	}
+	if len(nestedBad) > 0 {
+		li := &plan[nestedBad[0]]
+		par := &plan[li.parent]
+		m := li.marker
+		more := ""
+		if n := len(nestedBad) - 1; n > 0 {
+			more = fmt.Sprintf(" (and %d more %s in this list)", n, plural(n, "sub-list item"))
+		}
+		p.Report(m.Start, m.End, fix, "sub-list item is indented %d %s from its parent's marker; expected %d%s",
+			li.oldCol-par.oldCol, plural(li.oldCol-par.oldCol, "column"), li.newCol-par.newCol, more)
+	}
+}
+
+// lmFix moves every line of the planned tree by its item's shift. Lines that a paragraph
+// continues lazily (indented less than their item's text) stay. There is no fix while a
+// line of the tree indents with a tab.
+func lmFix(p *Pass, plan []lmItem, quotes int) *Fix {
+	d := p.Doc
+	src := d.Src
+	if len(plan) == 0 {
+		return nil
+	}
+	firstLine := d.Lines.Line(plan[0].it.Start)
+	lastLine := firstLine
+	for k := range plan {
+		lastLine = max(lastLine, d.Lines.Line(plan[k].it.BodyEnd))
+	}
+	// The innermost planned item of each line: later (deeper or following) items win.
+	owner := make([]int, lastLine-firstLine+1)
+	for i := range owner {
+		owner[i] = -1
+	}
+	for k := range plan {
+		li := &plan[k]
+		if li.sameLine {
+			continue
+		}
+		for n := d.Lines.Line(li.it.Start); n <= d.Lines.Line(li.it.BodyEnd); n++ {
+			owner[n-firstLine] = k
+		}
+	}
+	var edits []Edit
+	for i, k := range owner {
+		if k < 0 {
+			continue
+		}
+		n := firstLine + i
+		li := &plan[k]
+		shift := li.newCol - li.oldCol
+		if shift == 0 {
+			continue
+		}
+		s, e := d.Lines.Start(n), d.Lines.End(src, n)
+		s = max(s, d.BOM)
+		if onlyBlankBetween(src, s, e) {
+			continue
+		}
+		body, ok := lmPrefixEnd(src, s, e, quotes)
+		if !ok {
+			continue // a lazy line without the block quote markers
+		}
+		q := body
+		for q < e && (src[q] == ' ' || src[q] == '\t') {
+			q++
+		}
+		col, tab := lmColumns(src, body, q)
+		if tab {
+			return nil
+		}
+		if n != d.Lines.Line(li.it.Start) && col < li.oldCol+li.contentOff {
+			continue // a lazy continuation line
+		}
+		edits = append(edits, Edit{Start: body, End: q, New: strings.Repeat(" ", max(col+shift, 0))})
+	}
+	if len(edits) == 0 {
+		return nil
+	}
+	return &Fix{Message: "re-indent the list", Safe: true, Edits: edits}
+}
+
+// lmPrefixEnd skips the first quotes block quote markers of the line starting at s (each
+// with up to three spaces before it and one optional space after it) and returns where the
+// list's own indentation starts; ok is false when the line has fewer markers.
+func lmPrefixEnd(src []byte, s, e, quotes int) (int, bool) {
+	i := s
+	for k := 0; k < quotes; k++ {
+		j := i
+		for j < e && j-i < 3 && src[j] == ' ' {
+			j++
+		}
+		if j >= e || src[j] != '>' {
+			return s, false
+		}
+		i = j + 1
+		if i < e && src[i] == ' ' {
+			i++
+		}
+	}
+	return i, true
+}
+
+// lmColumns measures [from, to) in columns (tabs to the next multiple of four) and reports
+// whether it holds a tab.
+func lmColumns(src []byte, from, to int) (int, bool) {
+	col, tab := 0, false
+	for i := from; i < to; i++ {
+		if src[i] == '\t' {
+			col += 4 - col%4
+			tab = true
+		} else {
+			col++
+		}
+	}
+	return col, tab
+}
+
+// lmContentOffset is the width from an item's marker to its text: the marker and the one to
+// four spaces after it; marker width plus one for an empty item or one that opens with
+// indented code.
+func lmContentOffset(src []byte, m mdsrc.Span) int {
+	w := m.Len()
+	i := m.End
+	n := 0
+	for i < len(src) && src[i] == ' ' {
+		i++
+		n++
+	}
+	if n == 0 || n > 4 || i >= len(src) || src[i] == '\n' || src[i] == '\r' {
+		return w + 1
+	}
+	return w + n
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// itemMarker is an item's marker. Item.Marker can point at the item's text when the item is
+// indented with a tab and its text starts like a marker ("\t- **Bold**" gives "*"): a real
+// marker is followed by white space or the end of the line, so scan back to it otherwise.
+func itemMarker(src []byte, it *mdsrc.Item) mdsrc.Span {
+	m := it.Marker
+	if m.End >= len(src) || m.Len() > 0 && isWS(src[m.End]) {
+		return m
+	}
+	q := m.Start
+	for q > it.Start && (src[q-1] == ' ' || src[q-1] == '\t') {
+		q--
+	}
+	if q == m.Start || q <= it.Start {
+		return m
+	}
+	switch c := src[q-1]; {
+	case c == '-' || c == '*' || c == '+':
+		return mdsrc.Span{Start: q - 1, End: q}
+	case c == '.' || c == ')':
+		s := q - 1
+		for s > it.Start && src[s-1] >= '0' && src[s-1] <= '9' {
+			s--
+		}
+		if s < q-1 {
+			return mdsrc.Span{Start: s, End: q}
+		}
+	}
+	return m
+}
