@@ -133,3 +133,56 @@ func TestReadReadmeSpans(t *testing.T) {
 		check("title", pg.main(doc).Span)
 	}
 }
+
+// FuzzAwesomeRules runs the five readme rules on arbitrary input: no panic, every
+// diagnostic and edit in bounds, the edits of a fix in order and apart.
+func FuzzAwesomeRules(f *testing.F) {
+	for _, s := range []string{
+		"# Awesome X\n\n[![Awesome](https://awesome.re/badge.svg)](https://awesome.re) [![CI](https://github.com/o/r/actions/workflows/ci.yml/badge.svg)](u)\n\n## License\n",
+		"<h1 align=center>\n<a href=\"https://awesome.re\"><img src=\"https://awesome.re/badge.svg\" alt=\"Awesome\"></a>\n</h1>\n",
+		"Awesome things\r\n===\r\n\r\n- ![x](https://travis-ci.org/o/r.svg)\r\n",
+		"\xef\xbb\xbf<!-- x -->\n> [![a](https://cdn.rawgit.com/sindresorhus/awesome/x/media/badge.svg)](https://github.com/sindresorhus/awesome)\n",
+	} {
+		f.Add(s)
+	}
+	ruleList := []*Rule{AwesomeHeading, AwesomeBadge, AwesomeLicense, AwesomeContributing, NoCIBadge}
+	f.Fuzz(func(t *testing.T, src string) {
+		if mdsrc.Check("readme.md", []byte(src)) != nil {
+			return
+		}
+		for _, r := range ruleList {
+			for _, d := range runAwesome(t, r, "readme.md", src, nil) {
+				if d.Start < 0 || d.End < d.Start || d.End > len(src) {
+					t.Fatalf("%s: diagnostic [%d,%d) out of bounds in %q", r.ID, d.Start, d.End, src)
+				}
+				if d.Fix == nil {
+					continue
+				}
+				last := -1
+				for _, e := range d.Fix.Edits {
+					if e.Start < last || e.End < e.Start || e.End > len(src) {
+						t.Fatalf("%s: bad edit %+v in %q", r.ID, e, src)
+					}
+					last = e.End
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkAwesomeBadgeLine is a hostile readme: one line of thousands of CI badges. Each
+// badge's fix looks up its line in the line index; scanning for it made this quadratic.
+func BenchmarkAwesomeBadgeLine(b *testing.B) {
+	src := []byte("# Awesome X\n\n" + strings.Repeat("[![CI](https://github.com/o/r/actions/workflows/ci.yml/badge.svg)](u) ", 20000) + "\n")
+	doc, err := mdsrc.Parse("readme.md", src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		for _, r := range []*Rule{AwesomeHeading, AwesomeBadge, AwesomeLicense, AwesomeContributing, NoCIBadge} {
+			p := NewPass(r, doc, r.NewOptions(), Error, time.Now(), func(Diagnostic) {})
+			p.Sibling = func(string) (int64, bool) { return 0, false }
+			r.Check(p)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+
+	"github.com/listlint/listlint/mdsrc"
 )
 
 // NoCIBadgeOptions tunes no-ci-badge.
@@ -52,7 +54,7 @@ func checkNoCIBadge(p *Pass) {
 		}
 		var fix *Fix
 		if img.Markdown && img.Whole {
-			if edit, ok := deleteInline(p.Doc.Src, img.Span.Start, img.Span.End); ok {
+			if edit, ok := deleteInline(p.Doc, img.Span.Start, img.Span.End); ok {
 				fix = &Fix{Message: "remove the " + svc + " badge", Edits: []Edit{edit}}
 			}
 		}
@@ -64,14 +66,15 @@ func checkNoCIBadge(p *Pass) {
 // when nothing else is on it (and a blank line after it when it stood alone between blank
 // lines), else the spaces on one side. It refuses (false) when text is glued to it; another
 // badge or link right beside it is fine.
-func deleteInline(src []byte, start, end int) (Edit, bool) {
-	ls := start
-	for ls > 0 && src[ls-1] != '\n' {
-		ls--
-	}
-	le := end
-	for le < len(src) && src[le] != '\n' {
-		le++
+func deleteInline(doc *mdsrc.Document, start, end int) (Edit, bool) {
+	src := doc.Src
+	// The line index, not a scan: a line of thousands of badges stays linear.
+	ls := doc.Lines.LineStartOf(start)
+	le := doc.Lines.Start(doc.Lines.Line(end) + 1)
+	if le > end && le <= len(src) && src[le-1] == '\n' {
+		le--
+	} else {
+		le = len(src)
 	}
 	if blankBytes(src[ls:start]) && blankBytes(src[end:le]) {
 		e := le
