@@ -131,7 +131,11 @@ type readmePage struct {
 // inline HTML, so that an <a href> opened in one block wraps a Markdown image in the next.
 func readReadme(doc *mdsrc.Document) *readmePage {
 	pg := &readmePage{}
-	r := readmeReader{doc: doc, pg: pg, body: doc.Src[doc.BOM:], base: doc.BOM}
+	r := readmeReader{doc: doc, pg: pg, body: doc.Src[doc.BOM:], base: doc.BOM, skip: doc.BOM}
+	// goldmark reads front matter as a thematic break and a setext heading: not the title.
+	if fm := doc.FrontMatter(); fm.Valid() {
+		r.skip = fm.End
+	}
 	_ = ast.Walk(doc.AST, r.visit)
 	r.closeHeading(-1)
 	return pg
@@ -142,6 +146,8 @@ type readmeReader struct {
 	pg   *readmePage
 	body []byte
 	base int
+	// skip is where the Markdown starts: after the BOM and the front matter.
+	skip int
 	// links holds the href of each open HTML <a>.
 	links []string
 	// open is the HTML heading being read, nil when none.
@@ -157,6 +163,13 @@ type readmeReader struct {
 func (r *readmeReader) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
+	}
+	if n.Type() == ast.TypeBlock && r.skip > r.base {
+		if p := n.Pos(); p >= 0 && p+r.base < r.skip {
+			if _, doc := n.(*ast.Document); !doc {
+				return ast.WalkSkipChildren, nil
+			}
+		}
 	}
 	switch n := n.(type) {
 	case *ast.Heading:
@@ -618,6 +631,9 @@ func looksLikeBadge(img readmeImage) bool {
 func firstContentLine(doc *mdsrc.Document) mdsrc.Span {
 	src := doc.Src
 	i := doc.BOM
+	if fm := doc.FrontMatter(); fm.Valid() {
+		i = fm.End
+	}
 	for i < len(src) {
 		for i < len(src) && isHTMLSpace(src[i]) {
 			i++
