@@ -36,6 +36,8 @@ Usage:
   listlint [flags] [path ...]
   listlint init [--force] [folder]      write a .listlint.yml that fits the lists in folder
   listlint config [flags] path          print the configuration that applies to path
+  listlint rules                        list the rules: aliases, default severity, fix, presets
+  listlint explain RULE                 show a rule's documentation with its example
 
 With no path, every Markdown file under the current folder is linted (.git, node_modules
 and vendor are skipped). A folder means its Markdown files, recursively. "-" reads standard
@@ -116,6 +118,10 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runInit(args[1:], stdout, stderr)
 		case "config":
 			return runConfig(args[1:], stdout, stderr)
+		case "rules":
+			return runRules(args[1:], stdout, stderr)
+		case "explain":
+			return runExplain(args[1:], stdout, stderr)
 		}
 	}
 	return runLint(args, stdin, stdout, stderr)

@@ -16,6 +16,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/listlint/listlint/rules"
 )
 
 var scriptCommands = map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -204,6 +206,8 @@ func cmdMode(ts *testscript.TestScript, neg bool, args []string) {
 var urlRE = regexp.MustCompile(`https?://[^\s<>()\[\]"']+`)
 
 // sameurls ORIG NEW checks that every URL of ORIG is still in NEW, as often as before.
+// URLs compare as the pages they lead to (rules.NormalizeURL): url-style may rewrite one
+// URL into one URL for the same page (https, no trailing slash), never drop one.
 func cmdSameURLs(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
 		ts.Fatalf("usage: sameurls ORIG NEW")
@@ -215,13 +219,13 @@ func cmdSameURLs(ts *testscript.TestScript, neg bool, args []string) {
 	now := urlRE.FindAllString(ts.ReadFile(args[1]), -1)
 	count := map[string]int{}
 	for _, u := range now {
-		count[u]++
+		count[rules.NormalizeURL(u)]++
 	}
 	for _, u := range orig {
-		if count[u] == 0 {
+		if count[rules.NormalizeURL(u)] == 0 {
 			ts.Fatalf("URL %s of %s is missing from %s", u, args[0], args[1])
 		}
-		count[u]--
+		count[rules.NormalizeURL(u)]--
 	}
 	ts.Logf("%d URLs of %s all present in %s", len(orig), args[0], args[1])
 }

@@ -3,6 +3,8 @@ package report
 import (
 	"encoding/json"
 	"io"
+
+	"github.com/listlint/listlint/rules"
 )
 
 // JSON is the stable machine format: {"version": 1, "files": K, "diagnostics": [...]}.
@@ -27,6 +29,7 @@ type jsonDiag struct {
 	Rule      string   `json:"rule"`
 	Severity  string   `json:"severity"`
 	Message   string   `json:"message"`
+	URL       string   `json:"url"`
 	Fix       *jsonFix `json:"fix"`
 }
 
@@ -59,7 +62,7 @@ func (j *JSON) Report(w io.Writer, run *Run) error {
 		for _, d := range Shown(r, j.Quiet) {
 			s, e := Positions(r, d)
 			jd := jsonDiag{Path: r.Path, Line: s.Line, Column: s.Column, EndLine: e.Line, EndColumn: e.Column,
-				Rule: d.Rule, Severity: d.Severity.String(), Message: d.Message}
+				Rule: d.Rule, Severity: d.Severity.String(), Message: d.Message, URL: rules.DocURL(d.Rule)}
 			if d.Fix != nil {
 				jf := &jsonFix{Safe: d.Fix.Safe, Message: d.Fix.Message, Edits: []jsonEdit{}}
 				for _, ed := range d.Fix.Edits {
