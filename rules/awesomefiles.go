@@ -355,7 +355,7 @@ func (r *readmeReader) closeHeading(end int) {
 }
 
 // awesomePlain is the plain text of n's inline content: emphasis and links are read through,
-// code spans keep their text, images, badges (links holding only images) and HTML tags are
+// code spans keep their text in backticks, images, badges (links holding only images) and HTML tags are
 // dropped, and runs of white space become one space.
 func awesomePlain(n ast.Node, body []byte) string {
 	var b strings.Builder
@@ -370,6 +370,11 @@ func awesomePlain(n ast.Node, body []byte) string {
 				}
 			case *ast.String:
 				b.Write(c.Value)
+			case *ast.CodeSpan:
+				// Kept in backticks, so that a title check takes code as written.
+				b.WriteByte('`')
+				walk(c)
+				b.WriteByte('`')
 			case *ast.Image, *ast.RawHTML:
 				b.WriteByte(' ')
 			case *ast.Link:

@@ -123,8 +123,16 @@ func titleCase(s string, extra map[string]bool) (string, []string) {
 	fields := strings.Fields(s)
 	var bad []string
 	for i := 1; i < len(fields); i++ {
+		if strings.Contains(fields[i], "`") {
+			// Code is written as it is.
+			continue
+		}
 		core := strings.TrimFunc(fields[i], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		if core == "" {
+			continue
+		}
+		// ".htaccess" keeps its dot; "things." does not.
+		if writtenAsName(strings.TrimLeft(strings.TrimRightFunc(fields[i], unicode.IsPunct), "\"'“‘([{")) {
 			continue
 		}
 		first := core
