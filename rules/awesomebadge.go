@@ -31,11 +31,11 @@ var AwesomeBadge = register(&Rule{
 			"itself, whose title is just \"Awesome\". Part of the awesome preset.",
 		Before: "# Awesome Go\n",
 		After:  "# Awesome Go " + awesomeBadgeMarkdown + "\n",
-		Fix:    FixUnsafe,
-		FixNote: "adds the badge at the end of a Markdown level-1 heading when there is none, and " +
-			"replaces an outdated Markdown badge with the current one; unsafe because both add URLs " +
-			"to the file, which safe fixes never do. None for a badge that links elsewhere, or when " +
-			"the title is HTML or a logo",
+		Fix:    FixSafe,
+		FixNote: "adds the badge at the end of a Markdown level-1 heading when there is none (the " +
+			"one safe fix that adds URLs: the badge's own); replacing an outdated Markdown badge with " +
+			"the current one is unsafe, since it changes where a link points. None for a badge that " +
+			"links elsewhere, or when the title is HTML or a logo",
 		Options: []OptionDoc{awesomeFilesOption},
 	},
 	NewOptions: func() any { return &AwesomeBadgeOptions{Files: awesomeDefaultFiles()} },
@@ -144,7 +144,7 @@ func checkAwesomeBadge(p *Pass) {
 	}
 	var fix *Fix
 	if t.Kind == titleMarkdown && t.MD.Text.Valid() {
-		fix = &Fix{Message: "add the awesome badge to the heading", Edits: []Edit{{Start: t.MD.Text.End, End: t.MD.Text.End, New: " " + awesomeBadgeMarkdown}}}
+		fix = &Fix{Message: "add the awesome badge to the heading", Safe: true, Edits: []Edit{{Start: t.MD.Text.End, End: t.MD.Text.End, New: " " + awesomeBadgeMarkdown}}}
 	}
 	if t.Kind == titleNone {
 		p.Report(t.Span.Start, t.Span.End, fix, "the awesome badge is missing: put %s next to the list's title", awesomeBadgeMarkdown)
