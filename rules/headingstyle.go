@@ -159,8 +159,12 @@ func checkSetext(p *Pass, h *mdsrc.Heading, span mdsrc.Span, label string) {
 	if h.Level == 2 {
 		c = '-'
 	}
+	k := q
+	for k < ue && src[k] == c {
+		k++
+	}
 	var fix *Fix
-	if q < ue && src[q] == c {
+	if k > q && onlyBlankBetween(src, k, ue) {
 		// Join the heading's lines (each after its own container prefix).
 		var parts []string
 		for n := first; n <= last; n++ {
@@ -272,20 +276,17 @@ func onlyBlankBetween(src []byte, from, to int) bool {
 	return true
 }
 
-// isSetext reports whether h is an underlined heading. Heading.Setext also holds for an
-// ATX heading on the first line of a file with a byte order mark, so look at the line.
+// isSetext reports whether h is an underlined heading: its text is not preceded by the
+// "#"s of an ATX heading. (Heading.Setext looks at the start of the line, which misreads
+// "- ## Item heading" and a first line behind a byte order mark.)
 func isSetext(d *mdsrc.Document, h *mdsrc.Heading) bool {
-	if !h.Setext {
+	if !h.Text.Valid() {
 		return false
 	}
-	for i := max(h.Start, d.BOM); i < h.Text.Start; i++ {
-		switch d.Src[i] {
-		case '#':
-			return false
-		case ' ', '\t', '>':
-		default:
-			return true
-		}
+	ls := d.Lines.LineStartOf(h.Text.Start)
+	i := h.Text.Start
+	for i > ls && (d.Src[i-1] == ' ' || d.Src[i-1] == '\t' || d.Src[i-1] == '\r') {
+		i--
 	}
-	return true
+	return i == ls || d.Src[i-1] != '#'
 }

@@ -405,11 +405,23 @@ func plural(n int, word string) string {
 }
 
 // itemMarker is an item's marker. Item.Marker can point at the item's text when the item is
-// indented with a tab and its text starts like a marker ("\t- **Bold**" gives "*"): a real
-// marker is followed by white space or the end of the line, so scan back to it otherwise.
+// indented with a tab and its text starts like a marker ("\t- **Bold**" gives "*",
+// "\t- 1. x" gives "1."): a marker fits its list's kind and is followed by white space or
+// the end of the line; otherwise scan back to the real one.
 func itemMarker(src []byte, it *mdsrc.Item) mdsrc.Span {
 	m := it.Marker
-	if m.End >= len(src) || m.Len() > 0 && isWS(src[m.End]) {
+	fits := func(m mdsrc.Span) bool {
+		if m.Len() == 0 || m.End > len(src) || m.End < len(src) && !isWS(src[m.End]) {
+			return false
+		}
+		if it.List.Ordered {
+			c := src[m.End-1]
+			return m.Len() >= 2 && (c == '.' || c == ')') && src[m.Start] >= '0' && src[m.Start] <= '9'
+		}
+		c := src[m.Start]
+		return m.Len() == 1 && (c == '-' || c == '*' || c == '+')
+	}
+	if fits(m) {
 		return m
 	}
 	q := m.Start
@@ -419,17 +431,17 @@ func itemMarker(src []byte, it *mdsrc.Item) mdsrc.Span {
 	if q == m.Start || q <= it.Start {
 		return m
 	}
-	switch c := src[q-1]; {
-	case c == '-' || c == '*' || c == '+':
-		return mdsrc.Span{Start: q - 1, End: q}
-	case c == '.' || c == ')':
+	c := src[q-1]
+	cand := mdsrc.Span{Start: q - 1, End: q}
+	if c == '.' || c == ')' {
 		s := q - 1
 		for s > it.Start && src[s-1] >= '0' && src[s-1] <= '9' {
 			s--
 		}
-		if s < q-1 {
-			return mdsrc.Span{Start: s, End: q}
-		}
+		cand.Start = s
+	}
+	if fits(cand) {
+		return cand
 	}
 	return m
 }

@@ -1,0 +1,95 @@
+package rules_test
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/listlint/listlint/engine"
+	"github.com/listlint/listlint/fixer"
+	"github.com/listlint/listlint/mdsrc"
+	"github.com/listlint/listlint/rules"
+)
+
+// layoutRules are the rules that move lines and markers around rather than words.
+var layoutRules = []string{"toc", "heading-style", "whitespace", "list-marker"}
+
+var fuzzURL = regexp.MustCompile(`[a-z]+://[^\s()<>\[\]]+`)
+
+// FuzzLayoutFix checks the layout rules alone on arbitrary input: no panic, fixes settle,
+// every URL stays, the text (less white space and markers) stays, and fixing the fixed text
+// changes nothing.
+func FuzzLayoutFix(f *testing.F) {
+	for _, s := range []string{
+		"# T\n## Contents\n- [B](#b)\n* [A](#a)\n## A\n## B\n",
+		"Title\n=====\n\n - [A](https://a.example)  \n\t- [B](https://b.example)\n\n\n\n> * [C](https://c.example)\n>     - [D](https://d.example)",
+		"\ufeff---\nt: x\n---\n# H:\r\n- a\r\n    - b\n1. c\n    - d\n```\n\t- e   \n```\n",
+		"- a\n  ## h\n- b\n\n  ```\n  x\n\n\n  ```\n<!--\n\n\n-->\n",
+		"* ## 0\n-0",
+		"000\n##\r0\n* 00",
+		"*\n\t* 0 ",
+	} {
+		f.Add(s)
+	}
+	cfg := engine.DefaultConfig()
+	for id, rc := range cfg.Rules {
+		rc.Severity = rules.Off
+		if slices.Contains(layoutRules, id) {
+			rc.Severity = rules.Error
+		}
+		cfg.Rules[id] = rc
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if parserPanics(s) {
+			t.Skip("the parser panics on this input (mdsrc's own fuzz target covers that)")
+		}
+		in := []engine.File{{Path: "f.md", Src: []byte(s)}}
+		if engine.Lint(in, cfg)[0].Err != nil {
+			return
+		}
+		once := fixer.FixAll(in, cfg, false)
+		if len(once.Problems) > 0 {
+			t.Fatalf("did not settle: %v\n%q", once.Problems, s)
+		}
+		got := string(once.Files[0].Src)
+		if a, b := sortedURLs(s), sortedURLs(got); !slices.Equal(a, b) {
+			t.Fatalf("URLs changed:\n%q\n%q", s, got)
+		}
+		if !strings.Contains(strings.ToLower(s), "contents") && squeeze(s) != squeeze(got) {
+			// Outside a table of contents, fixes only move white space, markers and "#"s
+			// and drop heading punctuation.
+			t.Fatalf("text changed:\n%q\n%q", s, got)
+		}
+		twice := fixer.FixAll(once.Files, cfg, false)
+		if string(twice.Files[0].Src) != got {
+			t.Fatalf("not idempotent:\n%q\n%q\n%q", s, got, twice.Files[0].Src)
+		}
+	})
+}
+
+func parserPanics(s string) (panicked bool) {
+	defer func() {
+		if recover() != nil {
+			panicked = true
+		}
+	}()
+	_, _ = mdsrc.Parse("f.md", []byte(s))
+	return false
+}
+
+func sortedURLs(s string) []string {
+	u := fuzzURL.FindAllString(s, -1)
+	slices.Sort(u)
+	return u
+}
+
+// squeeze keeps the letters and digits of s: what a layout fix must not change.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127 && r != '\ufeff' {
+			return r
+		}
+		return -1
+	}, s)
+}
