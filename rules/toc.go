@@ -234,9 +234,10 @@ func checkTOC(p *Pass) {
 	var seq []int // items that link into the outline, in list order
 	for k, it := range items {
 		it.heading = -1
-		where := mdsrc.Span{Start: it.item.Marker.Start, End: it.item.Content.End}
+		m := itemMarker(src, it.item)
+		where := mdsrc.Span{Start: m.Start, End: it.item.Content.End}
 		if !it.item.Content.Valid() {
-			where.End = it.item.Marker.End
+			where.End = m.End
 		}
 		if it.link == nil {
 			report(where.Start, where.End, "table of contents entry %q is not a link to a section", tocClip(p.Text(where)))
@@ -402,18 +403,25 @@ func tocGenerate(p *Pass, outline []*tocHeading, items []*tocItem, list *mdsrc.L
 	type style struct {
 		marker  string // "-", or "." / ")" for an ordered list
 		ordered bool
-		indent  int // columns from the parent's marker to this depth's marker
+		indent  int    // columns from the parent's marker to this depth's marker
+		lead    string // the white space before this depth's markers, as written
 	}
 	styles := []style{{marker: "-"}}
 	if list != nil {
 		first := list.Items[0]
-		prefix = string(src[max(first.Start, d.BOM):first.Marker.Start])
+		prefix = string(src[max(first.Start, d.BOM):itemMarker(src, first).Start])
 		styles = nil
 		for l, depth := list, 0; l != nil; depth++ {
 			st := style{marker: string(l.Marker), ordered: l.Ordered}
 			if depth > 0 {
 				par := l.Parent
 				st.indent = tocCol(d, l.Items[0]) - tocCol(d, par)
+				it := l.Items[0]
+				if ls := max(it.Start, d.BOM) + len(prefix); ls <= itemMarker(src, it).Start {
+					if lead := string(src[ls:itemMarker(src, it).Start]); strings.Trim(lead, " \t") == "" {
+						st.lead = lead
+					}
+				}
 			}
 			styles = append(styles, st)
 			var next *mdsrc.List
@@ -455,7 +463,11 @@ func tocGenerate(p *Pass, outline []*tocHeading, items []*tocItem, list *mdsrc.L
 		}
 		widths[dep] = len(mk)
 		b.WriteString(prefix)
-		b.WriteString(strings.Repeat(" ", cols[dep]))
+		if dep > 0 && dep < len(styles) && styles[dep].lead != "" {
+			b.WriteString(styles[dep].lead)
+		} else {
+			b.WriteString(strings.Repeat(" ", cols[dep]))
+		}
 		b.WriteString(mk)
 		b.WriteByte(' ')
 		if o.item >= 0 {
@@ -488,7 +500,7 @@ func tocLinkText(p *Pass, o *tocHeading) string {
 // tocCol is the column of an item's marker on its line.
 func tocCol(d *mdsrc.Document, it *mdsrc.Item) int {
 	col := 0
-	for i := max(it.Start, d.BOM); i < it.Marker.Start; i++ {
+	for i := max(it.Start, d.BOM); i < itemMarker(d.Src, it).Start; i++ {
 		if d.Src[i] == '\t' {
 			col += 4 - col%4
 		} else {
