@@ -35,7 +35,7 @@ var NoTitleRepeat = register(&Rule{
 		Before:  "- [goworker](https://github.com/benmanns/goworker) - goworker is a Go-based background worker.\n",
 		After:   "- [goworker](https://github.com/benmanns/goworker) - Go-based background worker.\n",
 		Fix:     FixNone,
-		FixNote: "none: the sentence has to be rewritten by hand",
+		FixNote: "the sentence has to be rewritten by hand",
 		Options: []OptionDoc{
 			{Name: "min-length", Type: "integer", Default: "2", Text: "shortest title, in characters, to look for at the start of descriptions"},
 		},
@@ -241,6 +241,7 @@ func hasWordRune(rs []plainRune) bool {
 // opaqueLinks, a link counts as one character that matches nothing.
 func plainRunes(src []byte, span mdsrc.Span, out []plainRune, limit int, opaqueLinks bool) []plainRune {
 	full := func() bool { return limit >= 0 && len(out) >= limit }
+	linkTries := 0
 	var walk func(lo, hi int)
 	walk = func(lo, hi int) {
 		for i := lo; i < hi && !full(); {
@@ -269,7 +270,8 @@ func plainRunes(src []byte, span mdsrc.Span, out []plainRune, limit int, opaqueL
 				}
 				i = j
 				continue
-			case c == '[':
+			case c == '[' && linkTries < maxLinkTries:
+				linkTries++
 				if l, ok := mdsrc.ScanLink(src, i, hi); ok && (l.URL.Valid() || l.Span.End > l.Label.End+1) {
 					if opaqueLinks {
 						// A link in a description points somewhere else: its text is not

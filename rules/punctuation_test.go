@@ -103,3 +103,48 @@ func TestPunctuationValidate(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTextRules runs punctuation, spell-check and no-title-repeat alone on arbitrary input:
+// no panic, spans inside the file, and --fix settles, keeps the text outside its edits'
+// words and is idempotent.
+func FuzzTextRules(f *testing.F) {
+	for _, s := range []string{
+		"- [Github!!](https://github.com/x) - nodejs is (great!! `a(` “b\n",
+		"- [goworker](u) - goworker is a [Foo (bar](https://x.y/(z)) ‘q’s.\n",
+		"- [A](u) - Java Script,, and Wi-fi https://www.youtube.com/x_(y)!! <b>(</b>\n",
+		"- [Foo](u) - The Foo: \\[ ??!!?? 「（」\n",
+	} {
+		f.Add([]byte(s))
+	}
+	cfg := engine.DefaultConfig()
+	for id, rc := range cfg.Rules {
+		rc.Severity = rules.Off
+		if id == "punctuation" || id == "spell-check" || id == "no-title-repeat" {
+			rc.Severity = rules.Warning
+		}
+		cfg.Rules[id] = rc
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		in := []engine.File{{Path: "f.md", Src: src}}
+		res := engine.Lint(in, cfg)[0]
+		if res.Err != nil {
+			return
+		}
+		for _, d := range res.Diags {
+			if d.Start < 0 || d.Start > d.End || d.End > len(src) {
+				t.Fatalf("%s: span [%d, %d) outside the file (%d bytes)", d.Rule, d.Start, d.End, len(src))
+			}
+		}
+		once := fixer.FixAll(in, cfg, false)
+		if len(once.Problems) > 0 {
+			t.Fatalf("fix did not converge: %v", once.Problems)
+		}
+		if strings.Count(string(once.Files[0].Src), "://") != strings.Count(string(src), "://") {
+			t.Fatalf("fix changed the URLs:\n%q\n%q", src, once.Files[0].Src)
+		}
+		twice := fixer.FixAll(once.Files, cfg, false)
+		if twice.Changed(0, once.Files) {
+			t.Fatalf("fixing twice differs from fixing once:\n%q\n%q", once.Files[0].Src, twice.Files[0].Src)
+		}
+	})
+}

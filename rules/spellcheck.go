@@ -462,6 +462,10 @@ func proseRuns(src []byte, lo, hi int, dest string, fn func(start, end int, dest
 			fn(run, at, dest)
 		}
 	}
+	// Bounds that keep a pathological text linear: failed link scans are capped, and a search
+	// that failed once (no ">", no closing run of n backticks) fails for the rest of the text.
+	linkTries, noGT := 0, false
+	var noTicks [64]bool
 	for i := lo; i < hi; {
 		if !urls {
 			k := bytes.IndexAny(src[i:hi], proseMarkup)
@@ -480,15 +484,22 @@ func proseRuns(src []byte, lo, hi int, dest string, fn func(start, end int, dest
 			for i+n < hi && src[i+n] == '`' {
 				n++
 			}
-			if close := closingBackticks(src, i+n, hi, n); close >= 0 {
+			close := -1
+			if n >= len(noTicks) || !noTicks[n] {
+				close = closingBackticks(src, i+n, hi, n)
+			}
+			if close >= 0 {
 				flush(i)
 				i = close + n
 				run = i
 			} else {
+				if n < len(noTicks) {
+					noTicks[n] = true
+				}
 				i += n
 			}
 			continue
-		case c == '[':
+		case c == '[' && linkTries < maxLinkTries:
 			if l, ok := mdsrc.ScanLink(src, i, hi); ok && (l.URL.Valid() || l.Span.End > l.Label.End+1) {
 				flush(i)
 				proseRuns(src, l.Label.Start, l.Label.End, l.Dest, fn)
@@ -496,14 +507,17 @@ func proseRuns(src []byte, lo, hi int, dest string, fn func(start, end int, dest
 				run = i
 				continue
 			}
-		case c == '<':
+			linkTries++
+		case c == '<' && !noGT:
 			if i+1 < hi && (isAlnum(src[i+1]) || src[i+1] == '/' || src[i+1] == '!') {
-				if gt := bytes.IndexByte(src[i:hi], '>'); gt > 0 {
+				gt := bytes.IndexByte(src[i:hi], '>')
+				if gt > 0 {
 					flush(i)
 					i += gt + 1
 					run = i
 					continue
 				}
+				noGT = gt < 0
 			}
 		case urls && isAlnum(c) && (i == lo || !isAlnum(src[i-1])):
 			if e := bareURLEnd(src, i, hi); e > i {
@@ -517,6 +531,9 @@ func proseRuns(src []byte, lo, hi int, dest string, fn func(start, end int, dest
 	}
 	flush(hi)
 }
+
+// maxLinkTries bounds the "[" that are scanned for a link and found not to start one.
+const maxLinkTries = 64
 
 // proseMarkup are the bytes that may start something other than prose.
 const proseMarkup = "`[<\\"
