@@ -40,7 +40,8 @@ var HeadingStyle = register(&Rule{
 			"and \"...\" are fine); a section is not empty (a heading followed only by blank " +
 			"lines and then a heading of the same or a higher level, or the end of the file); " +
 			"and no two sections under the same parent share a name (their anchors would " +
-			"differ only by a \"-1\" suffix). Headings inside front matter are not headings.",
+			"differ only by a \"-1\" suffix). Headings in block quotes and list items are checked " +
+			"for their syntax only, and lines of front matter are not headings.",
 		Before: "Awesome Things\n==============\n\n## Tools:\n\n#### Editors\n\n## Tools:\n",
 		After:  "# Awesome Things\n\n## Tools\n\n### Editors\n\n- [Vim](https://www.vim.org) - Text editor.\n",
 		Fix:    FixSafe,
@@ -66,9 +67,19 @@ func checkHeadingStyle(p *Pass) {
 		h    *mdsrc.Heading
 		text string // the source text, for names
 	}
+	// Syntax is checked on every heading; the outline only on the file's own headings, not
+	// on those quoted in a block quote or written inside a list item.
 	var hs []outlined
 	for _, h := range d.Headings {
 		if fm.Valid() && h.Start < fm.End || !h.Text.Valid() {
+			continue
+		}
+		if !tocTopLevel(d, h) {
+			label := headingLabel(p, h)
+			if isSetext(d, h) {
+				checkSetext(p, h, mdsrc.Span{Start: headingMarkStart(d, h), End: h.Text.End}, label)
+			}
+			checkHeadingPunctuation(p, h, opts.Punctuation)
 			continue
 		}
 		hs = append(hs, outlined{h, p.Text(h.Text)})
