@@ -38,7 +38,7 @@ var TOC = register(&Rule{
 			"that do not exist and hides new sections. The rule applies when a heading named " +
 			"\"Contents\" or \"Table of Contents\" (any level, any case, emoji around it allowed) " +
 			"is followed by a list of \"#anchor\" links before the next heading. That list must " +
-			"link every level-2 heading after it, in order, with GitHub's anchors (lower case, " +
+			"link every level-2 heading after it (it may link those above it too), in order, with GitHub's anchors (lower case, " +
 			"punctuation and emoji removed, spaces turned into \"-\", repeats numbered \"-1\", " +
 			"\"-2\"); level-3 headings go in sub-lists when the list has sub-lists (or with " +
 			"max-level: 3). A table of contents whose first entry links the level-1 title lists " +
@@ -188,11 +188,9 @@ func checkTOC(p *Pass) {
 	var outline []*tocHeading
 	byHeading := map[int]int{} // index into d.Headings -> index into outline
 	var stack []*tocHeading
-	from := ti + 1
-	if top < th.Level {
-		from = 0
-	}
-	for i := from; i < len(d.Headings); i++ {
+	// Headings above the table of contents may be listed; they must be when it lists the
+	// whole outline from the title down.
+	for i := 0; i < len(d.Headings); i++ {
 		h := d.Headings[i]
 		if fm.Valid() && h.Start < fm.End || !tocTopLevel(d, h) {
 			continue
@@ -207,7 +205,7 @@ func checkTOC(p *Pass) {
 			stack = stack[:len(stack)-1]
 		}
 		o := &tocHeading{h: h, text: texts[i], anchor: anchors[i], depth: len(stack), item: -1}
-		o.optional = i == ti || exclude[tocName(texts[i])] || len(stack) > 0 && stack[len(stack)-1].optional
+		o.optional = i == ti || i < ti && top >= th.Level || exclude[tocName(texts[i])] || len(stack) > 0 && stack[len(stack)-1].optional
 		byHeading[i] = len(outline)
 		outline = append(outline, o)
 		stack = append(stack, o)

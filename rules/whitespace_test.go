@@ -93,3 +93,26 @@ func squeeze(s string) string {
 		return -1
 	}, s)
 }
+
+// TestLayoutDocExamples checks that each layout rule's documented Before example is
+// reported and its After example is clean.
+func TestLayoutDocExamples(t *testing.T) {
+	for _, id := range layoutRules {
+		r := rules.Lookup(id)
+		cfg := engine.DefaultConfig()
+		for k, rc := range cfg.Rules {
+			if k != id {
+				rc.Severity = rules.Off
+				cfg.Rules[k] = rc
+			}
+		}
+		res := engine.Lint([]engine.File{{Path: "before.md", Src: []byte(r.Doc.Before)}, {Path: "after.md", Src: []byte(r.Doc.After)}}, cfg)
+		if len(res[0].Diags) == 0 {
+			t.Errorf("%s: the Before example is not reported:\n%s", id, r.Doc.Before)
+		}
+		for _, d := range res[1].Diags {
+			line, col := res[1].Lines.Position(res[1].Src, d.Start)
+			t.Errorf("%s: the After example is reported at %d:%d: %s", id, line, col, d.Message)
+		}
+	}
+}
