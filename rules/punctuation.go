@@ -3,8 +3,8 @@ package rules
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -69,15 +69,20 @@ var Punctuation = register(&Rule{
 
 type bracketPair struct{ open, close rune }
 
-// pairSet is the configured pairs, with what it takes to skip text that has none of them.
+// pairSet is the configured pairs, with tables to skip text that has none of them.
 type pairSet struct {
-	pairs    []bracketPair
-	ascii    [utf8.RuneSelf]bool // ASCII characters of some pair
-	asciiAll string              // the same, for bytes.IndexAny
-	other    []rune              // the other characters of the pairs
+	pairs []bracketPair
+	ascii [utf8.RuneSelf]bool // ASCII characters of some pair
+	lead  [256]bool           // first bytes of the other characters of the pairs
 }
 
-func newPairSet(specs []string) *pairSet {
+var pairSets sync.Map // pairs joined by "\x00" → *pairSet
+
+func pairSetFor(specs []string) *pairSet {
+	key := strings.Join(specs, "\x00")
+	if ps, ok := pairSets.Load(key); ok {
+		return ps.(*pairSet)
+	}
 	ps := &pairSet{}
 	for _, s := range specs {
 		r := []rune(s)
@@ -87,28 +92,22 @@ func newPairSet(specs []string) *pairSet {
 		ps.pairs = append(ps.pairs, bracketPair{r[0], r[1]})
 		for _, c := range r {
 			if c < utf8.RuneSelf {
-				if !ps.ascii[c] {
-					ps.asciiAll += string(c)
-				}
 				ps.ascii[c] = true
-			} else if !slices.Contains(ps.other, c) {
-				ps.other = append(ps.other, c)
+			} else {
+				var b [utf8.UTFMax]byte
+				utf8.EncodeRune(b[:], c)
+				ps.lead[b[0]] = true
 			}
 		}
 	}
+	pairSets.Store(key, ps)
 	return ps
 }
 
-// in reports whether b holds a character of some pair.
+// in reports whether b may hold a character of some pair.
 func (ps *pairSet) in(b []byte) bool {
-	if ps.asciiAll != "" && bytes.ContainsAny(b, ps.asciiAll) {
-		return true
-	}
-	var lead [utf8.UTFMax]byte
-	for _, r := range ps.other {
-		// Most text is ASCII: look for the rune's first byte before the rune.
-		utf8.EncodeRune(lead[:], r)
-		if bytes.IndexByte(b, lead[0]) >= 0 && bytes.ContainsRune(b, r) {
+	for _, c := range b {
+		if c < utf8.RuneSelf && ps.ascii[c] || c >= utf8.RuneSelf && ps.lead[c] {
 			return true
 		}
 	}
@@ -120,13 +119,14 @@ func checkPunctuation(p *Pass) {
 	if opts == nil {
 		opts = newPunctuationOptions()
 	}
-	ps := newPairSet(opts.Pairs)
+	ps := pairSetFor(opts.Pairs)
 	src := p.Doc.Src
 	for _, e := range p.Doc.Entries {
-		// A passage quoted as the link text is someone else's words, kept as written.
+		// A passage quoted as the link text is someone else's words, kept as written. The
+		// title is looked at without its year suffix, which is balanced by definition.
 		if !quotedTitle(src, e.Link.Label) {
-			checkBalance(p, ps, e.Link.Label, "title")
-			checkRepeats(p, opts.Repeats, e.Link.Label, nil, "title")
+			checkBalance(p, ps, e.Title, "title")
+			checkRepeats(p, opts.Repeats, e.Title, nil, "title")
 		}
 		if e.Desc.Len() > 0 {
 			checkBalance(p, ps, e.Desc, "description")

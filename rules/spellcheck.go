@@ -282,7 +282,10 @@ func trimWord(src []byte, start, end int) (int, int) {
 	for start < end && (src[start] == '_' || src[start] == '~') {
 		start++
 	}
-	for end > start && strings.IndexByte("._~:", src[end-1]) >= 0 {
+	for end > start {
+		if c := src[end-1]; c != '.' && c != '_' && c != '~' && c != ':' {
+			break
+		}
 		end--
 	}
 	return start, end
