@@ -13,6 +13,9 @@ type NoTitleRepeatOptions struct {
 	// MinLength is the shortest title, in characters, that is looked for: a one-letter
 	// title ("C", "R") starts many descriptions by chance.
 	MinLength int `yaml:"min-length"`
+	// Strict reports every description that opens with the title's words, as awesome-lint
+	// does, also where they open a noun phrase ("[redis] - Redis client for Go.").
+	Strict bool `yaml:"strict"`
 }
 
 // NoTitleRepeat reports descriptions that open by repeating the entry's title.
@@ -31,13 +34,15 @@ var NoTitleRepeat = register(&Rule{
 			"Not reported: the title's words opening a noun phrase, where they name what the entry " +
 			"is about (\"[redis] - Redis client for Go.\", \"[trie] - Trie implementation.\"), a " +
 			"longer word (\"Football\", \"Foo-bar\", \"Foo.js\" for \"Foo\"), a link to something " +
-			"else, and titles shorter than min-length.",
+			"else, and titles shorter than min-length. With strict, every description that opens " +
+			"with the title's words is reported, as awesome-lint does.",
 		Before:  "- [goworker](https://github.com/benmanns/goworker) - goworker is a Go-based background worker.\n",
 		After:   "- [goworker](https://github.com/benmanns/goworker) - Go-based background worker.\n",
 		Fix:     FixNone,
 		FixNote: "the sentence has to be rewritten by hand",
 		Options: []OptionDoc{
 			{Name: "min-length", Type: "integer", Default: "2", Text: "shortest title, in characters, to look for at the start of descriptions"},
+			{Name: "strict", Type: "boolean", Default: "false", Text: "report every description that opens with the title's words, as awesome-lint does, also where they open a noun phrase (\"[redis] - Redis client for Go.\")"},
 		},
 	},
 	NewOptions: func() any { return &NoTitleRepeatOptions{MinLength: 2} },
@@ -52,9 +57,9 @@ type plainRune struct {
 
 func checkNoTitleRepeat(p *Pass) {
 	opts, _ := p.Options.(*NoTitleRepeatOptions)
-	minLen := 2
+	minLen, strict := 2, false
 	if opts != nil {
-		minLen = max(opts.MinLength, 1)
+		minLen, strict = max(opts.MinLength, 1), opts.Strict
 	}
 	src := p.Doc.Src
 	var title, desc []plainRune
@@ -86,7 +91,7 @@ func checkNoTitleRepeat(p *Pass) {
 		case !startsWith(title, "the ") && startsWith(desc, "the ") && repeatsAt(desc, 4, title):
 			k = 4
 		}
-		if k < 0 || !subjectFollows(desc[k+len(title):]) {
+		if k < 0 || !strict && !subjectFollows(desc[k+len(title):]) {
 			continue
 		}
 		start, end := desc[k].start, desc[k+len(title)-1].end
