@@ -18,8 +18,10 @@ type presetChange struct {
 	// id is a rule id, or with prefix set, the start of the ids it applies to.
 	id     string
 	prefix bool
-	// on turns the rule on at its default severity (error for a rule that is off by default).
-	on bool
+	// on turns the rule on at its default severity (error for a rule that is off by default),
+	// or at severity when that is set.
+	on       bool
+	severity rules.Severity
 	// options is a YAML mapping of options, decoded into the rule's options struct.
 	options string
 }
@@ -30,7 +32,7 @@ var presets = map[string][]presetChange{
 	"default": nil,
 	"awesome": {
 		{id: "sort-order", on: true, options: "by: title"},
-		{id: "spell-check", on: true},
+		{id: "spell-check", on: true, severity: rules.Warning},
 		{id: "awesome-", prefix: true, on: true},
 		{id: "no-ci-badge", on: true},
 		{id: "url-style", options: "github-readme-anchor: true"},
@@ -103,6 +105,9 @@ func presetConfig(name string) (*engine.Config, Errors) {
 			rc := cfg.Rules[r.ID]
 			if ch.on {
 				rc.Severity = onSeverity(r)
+				if ch.severity != rules.Off {
+					rc.Severity = ch.severity
+				}
 			}
 			if ch.options != "" {
 				if rc.Options == nil {

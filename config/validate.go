@@ -180,6 +180,16 @@ func (c *checker) decodeOptions(r *rules.Rule, pairs [][2]*yaml.Node, dst any) {
 		f := fields[i]
 		c.decodeValue(fmt.Sprintf("option %q of rule %q", f.name, r.ID), val, v.Elem().FieldByIndex(f.index), f.enum)
 	}
+	// Options whose values constrain each other check themselves.
+	if vd, ok := dst.(interface{ Validate() error }); ok {
+		if err := vd.Validate(); err != nil {
+			var at *yaml.Node
+			if len(pairs) > 0 {
+				at = pairs[0][0]
+			}
+			c.errorf(at, "options of rule %q: %v", r.ID, err)
+		}
+	}
 }
 
 // decodeValue sets v from n, checking the YAML type against the Go type: yaml.v3 would

@@ -4,8 +4,11 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/listlint/listlint/rules"
 )
 
 // validationCases are whole configuration files and the exact errors each gives. The
@@ -14,6 +17,8 @@ var validationCases = []struct {
 	name, yml string
 	want      []string
 }{
+	{"options that check themselves", "rules:\n  punctuation:\n    pairs: [\"(\"]\n",
+		[]string{`.listlint.yml:3:5: options of rule "punctuation": ` + punctuationPairsError()}},
 	{"unknown top-level key", "rule:\n  year-suffix: off\n",
 		[]string{`.listlint.yml:1:1: unknown key "rule"; did you mean "rules"?`}},
 	{"unknown top-level key, nothing close", "colour: red\n",
@@ -181,4 +186,11 @@ func write(t *testing.T, dir string, files map[string]string) {
 func chdir(t *testing.T, dir string) {
 	t.Helper()
 	t.Chdir(dir)
+}
+
+// punctuationPairsError is what the punctuation options say of a one-character pair.
+func punctuationPairsError() string {
+	o := rules.Lookup("punctuation").NewOptions().(interface{ Validate() error })
+	reflect.ValueOf(o).Elem().FieldByName("Pairs").Set(reflect.ValueOf([]string{"("}))
+	return o.Validate().Error()
 }

@@ -32,7 +32,8 @@ var EntryFormat = register(&Rule{
 		After: "- [Pandoc](https://pandoc.org) - Universal document converter.\n" +
 			"- [jq](https://jqlang.org) - JSON processor.\n",
 		Fix:     FixSafe,
-		FixNote: "marker spacing, bold around the link, broken link syntax, joined hard-wrapped lines; none for other problems",
+		FixNote: "marker spacing, bold around the link, broken link syntax, joined hard-wrapped lines; " +
+			"adding https:// to a scheme-less URL is unsafe; none for other problems",
 		Options: []OptionDoc{
 			{Name: "ignore-sections", Type: "list of strings", Default: "[]", Text: "headings of sections whose lists are not checked"},
 		},
@@ -161,7 +162,8 @@ func checkEntry(p *Pass, e *mdsrc.Entry) {
 		case u == "":
 			p.Report(e.Link.Span.Start, e.Link.Span.End, nil, "the link has no URL")
 		case !strings.Contains(u, "://") && schemelessHost.MatchString(strings.ToLower(u)):
-			p.Report(e.Link.URL.Start, e.Link.URL.End, &Fix{Message: "add https://", Safe: true, Edits: []Edit{{Start: e.Link.URL.Start, End: e.Link.URL.Start, New: "https://"}}},
+			// Unsafe: the link then leads somewhere else than it did, even if to the intended page.
+			p.Report(e.Link.URL.Start, e.Link.URL.End, &Fix{Message: "add https://", Safe: false, Edits: []Edit{{Start: e.Link.URL.Start, End: e.Link.URL.Start, New: "https://"}}},
 				"URL %q has no scheme, so it links to a file of the repository: write \"https://%s\"", u, u)
 		}
 	}
