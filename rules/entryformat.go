@@ -31,7 +31,7 @@ var EntryFormat = register(&Rule{
 			"-  **[jq](https://jqlang.org)** - JSON processor.\n",
 		After: "- [Pandoc](https://pandoc.org) - Universal document converter.\n" +
 			"- [jq](https://jqlang.org) - JSON processor.\n",
-		Fix:     FixSafe,
+		Fix: FixSafe,
 		FixNote: "marker spacing, bold around the link, broken link syntax, joined hard-wrapped lines; " +
 			"adding https:// to a scheme-less URL is unsafe; none for other problems",
 		Options: []OptionDoc{
