@@ -3,7 +3,11 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
+
+	"github.com/yuin/goldmark/ast"
 
 	"github.com/listlint/listlint/mdsrc"
 )
@@ -110,7 +114,8 @@ func majorityBullet(lists []*mdsrc.List, src []byte) byte {
 
 // checkBullets reports each bullet list whose bullet is not want, once, at its first item.
 func checkBullets(p *Pass, lists []*mdsrc.List, want byte, consistent bool) {
-	src := p.Doc.Src
+	d := p.Doc
+	src := d.Src
 	// Lists that touch a sibling bullet list merge with it once both use one bullet.
 	touching := map[*mdsrc.List]bool{}
 	last := map[*mdsrc.Item]*mdsrc.List{} // the previous sibling list under each parent
@@ -127,6 +132,15 @@ func checkBullets(p *Pass, lists []*mdsrc.List, want byte, consistent bool) {
 			touching[prev], touching[l] = true, true
 		}
 	}
+	type report struct {
+		list  *mdsrc.List
+		m     mdsrc.Span
+		have  byte
+		items int
+		edits []Edit // nil when the list gets no fix
+	}
+	var reports []report
+	var safeEdits []Edit // every safe list's edits: one fix, checked once
 	for _, l := range lists {
 		if l.Ordered {
 			continue
@@ -137,25 +151,60 @@ func checkBullets(p *Pass, lists []*mdsrc.List, want byte, consistent bool) {
 			continue
 		}
 		var edits []Edit
+		empty := false
 		for _, it := range l.Items {
-			if im := itemMarker(src, it); im.Len() == 1 && src[im.Start] == have {
-				edits = append(edits, Edit{Start: im.Start, End: im.End, New: string(want)})
+			im := itemMarker(src, it)
+			if im.Len() == 1 && src[im.Start] == have {
+				// The edit takes the indentation before the marker along, so that it
+				// conflicts with a re-indentation of the same line: the two are applied in
+				// turn, each checked on the text the other left.
+				ws := im.Start
+				for ws > it.Start && (src[ws-1] == ' ' || src[ws-1] == '\t') {
+					ws--
+				}
+				edits = append(edits, Edit{Start: ws, End: im.End, New: string(src[ws:im.Start]) + string(want)})
+			}
+			// An empty item ("-" alone on its line) is where parsers disagree: goldmark reads
+			// "-\r\n" as text, and text over "-" as a heading; and "* --" or "* * -" would
+			// become the rule "- - -". Leave lists with such items be.
+			rest := src[im.End:d.Lines.End(src, d.Lines.Line(im.End))]
+			empty = empty || len(bytes.Trim(rest, " \t-*+")) == 0
+		}
+		r := report{list: l, m: m, have: have, items: len(l.Items)}
+		if !empty {
+			r.edits = edits
+			if !touching[l] {
+				safeEdits = append(safeEdits, edits...)
 			}
 		}
-		fix := &Fix{Message: fmt.Sprintf("use %q bullets", string(want)), Safe: true, Edits: edits}
-		if touching[l] {
-			fix.Message += " (merges this list with the list beside it)"
-			fix.Safe = false
-		}
-		why := "option marker"
-		if consistent {
-			why = "the bullet most of this file's items use"
+		reports = append(reports, r)
+	}
+	if len(reports) == 0 {
+		return
+	}
+	var safe *Fix
+	if len(safeEdits) > 0 && keepsStructure(d, safeEdits) {
+		safe = &Fix{Message: fmt.Sprintf("use %q bullets", string(want)), Safe: true, Edits: safeEdits}
+	}
+	why := "option marker"
+	if consistent {
+		why = "the bullet most of this file's items use"
+	}
+	for _, r := range reports {
+		var fix *Fix
+		switch {
+		case r.edits == nil:
+		case touching[r.list]:
+			// Both lists will use one bullet and become one list: that changes the rendering.
+			fix = &Fix{Message: fmt.Sprintf("use %q bullets (merges this list with the list beside it)", string(want)), Edits: r.edits}
+		default:
+			fix = safe
 		}
 		items := "its item"
-		if len(l.Items) > 1 {
-			items = fmt.Sprintf("its %d items", len(l.Items))
+		if r.items > 1 {
+			items = fmt.Sprintf("its %d items", r.items)
 		}
-		p.Report(m.Start, m.End, fix, "list uses %q bullets; use %q (%s) for %s", string(have), string(want), why, items)
+		p.Report(r.m.Start, r.m.End, fix, "list uses %q bullets; use %q (%s) for %s", string(r.have), string(want), why, items)
 	}
 }
 
@@ -321,6 +370,10 @@ func lmFix(p *Pass, plan []lmItem, quotes int) *Fix {
 		if onlyBlankBetween(src, s, e) {
 			continue
 		}
+		if len(listTabEdits(src, s, e)) > 0 {
+			// A tab's width depends on its column: moving the line could change it.
+			return nil
+		}
 		body, ok := lmPrefixEnd(src, s, e, quotes)
 		if !ok {
 			continue // a lazy line without the block quote markers
@@ -338,7 +391,7 @@ func lmFix(p *Pass, plan []lmItem, quotes int) *Fix {
 		}
 		edits = append(edits, Edit{Start: body, End: q, New: strings.Repeat(" ", max(col+shift, 0))})
 	}
-	if len(edits) == 0 {
+	if len(edits) == 0 || !keepsStructure(d, edits) {
 		return nil
 	}
 	return &Fix{Message: "re-indent the list", Safe: true, Edits: edits}
@@ -444,4 +497,55 @@ func itemMarker(src []byte, it *mdsrc.Item) mdsrc.Span {
 		return cand
 	}
 	return m
+}
+
+// keepsStructure reports whether applying edits to the document leaves its blocks as they
+// are: the same kinds, nesting, list kinds and tightness and heading levels. Re-indenting
+// can pull a following line into an item or push one out of it, and goldmark reads some
+// tab layouts differently from the spaces that replace them; a fix that would do either
+// is not offered. It parses the file again, so it runs only for a fix about to be offered.
+func keepsStructure(d *mdsrc.Document, edits []Edit) bool {
+	sorted := slices.Clone(edits)
+	slices.SortFunc(sorted, func(a, b Edit) int { return a.Start - b.Start })
+	var out []byte
+	prev := 0
+	for _, e := range sorted {
+		if e.Start < prev || e.End > len(d.Src) {
+			return false
+		}
+		out = append(out, d.Src[prev:e.Start]...)
+		out = append(out, e.New...)
+		prev = e.End
+	}
+	out = append(out, d.Src[prev:]...)
+	after, err := mdsrc.Parse(d.Path, out)
+	if err != nil {
+		return false
+	}
+	return blockShape(after.AST) == blockShape(d.AST)
+}
+
+// blockShape writes down the block tree of n without positions or text.
+func blockShape(n ast.Node) string {
+	var b strings.Builder
+	var visit func(n ast.Node, depth int)
+	visit = func(n ast.Node, depth int) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Type() != ast.TypeBlock {
+				continue
+			}
+			b.WriteString(strconv.Itoa(depth))
+			b.WriteString(c.Kind().String())
+			switch c := c.(type) {
+			case *ast.List:
+				fmt.Fprintf(&b, "%t%t", c.IsOrdered(), c.IsTight)
+			case *ast.Heading:
+				b.WriteString(strconv.Itoa(c.Level))
+			}
+			b.WriteByte(' ')
+			visit(c, depth+1)
+		}
+	}
+	visit(n, 0)
+	return b.String()
 }

@@ -566,24 +566,13 @@ func tocLIS(seq []int, items []*tocItem) []int {
 	return out
 }
 
-// tocName reduces a heading or link text to the words it names: lower case, letters,
-// digits and single spaces ("📖 Table of Contents:" becomes "table of contents").
+// tocName reduces a heading or link text to the words it names: lower case, without the
+// emoji and punctuation around it, single spaces ("📖 Table of  Contents:" becomes
+// "table of contents").
 func tocName(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-		case unicode.IsSpace(r) || r == '-' || r == '_':
-			space = true
-		}
-	}
-	return b.String()
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	s = strings.TrimFunc(s, func(r rune) bool { return !isWord(r) })
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
 // tocAnchorKey loosens an anchor for matching what GitHub may have kept: case, variation

@@ -148,6 +148,9 @@ func checkWhitespace(p *Pass) {
 		if tabLines > 1 {
 			msg = fmt.Sprintf("tabs in the indentation of %d lines of this list (lines %d to %d); indent with spaces", tabLines, tabFirst, tabLast)
 		}
+		// Each tab becomes the spaces that reach the same column, which CommonMark (and
+		// GitHub) read alike. goldmark reads some tabs differently ("  \t- b" under an
+		// item as text, not as an item); the spaces are what every renderer agrees on.
 		first := tabs[0]
 		p.Report(first.Start, first.End, &Fix{Message: "replace tabs with spaces", Safe: true, Edits: tabs}, "%s", msg)
 		tabs = nil
@@ -220,7 +223,7 @@ func checkFileEnd(p *Pass, lastContent int, verbatim []bool, nl string) {
 func checkTrailing(p *Pass, opts *WhitespaceOptions, n, s, e int, blank func(int) bool) {
 	src := p.Doc.Src
 	t := e
-	for t > s && (src[t-1] == ' ' || src[t-1] == '\t') {
+	for t > s && (src[t-1] == ' ' || src[t-1] == '\t' || src[t-1] == '\r') {
 		t--
 	}
 	if t == e {
@@ -233,7 +236,7 @@ func checkTrailing(p *Pass, opts *WhitespaceOptions, n, s, e int, blank func(int
 		return
 	}
 	// Two or more spaces after text, with text on the next line, make a hard line break.
-	hardBreak := len(ws) >= 2 && bytes.IndexByte(ws, '\t') < 0 && n < p.Doc.Lines.Count() && !blank(n+1) &&
+	hardBreak := len(ws) >= 2 && bytes.IndexAny(ws, "\t\r") < 0 && n < p.Doc.Lines.Count() && !blank(n+1) &&
 		!isHeadingLine(src, s, t)
 	if hardBreak && opts.AllowHardBreak {
 		if len(ws) == 2 {
@@ -274,6 +277,11 @@ func describeWS(ws []byte) string {
 		parts = append(parts, "1 tab")
 	} else if tabs > 1 {
 		parts = append(parts, fmt.Sprintf("%d tabs", tabs))
+	}
+	if cr := bytes.Count(ws, []byte("\r")); cr == 1 {
+		parts = append(parts, "1 carriage return")
+	} else if cr > 1 {
+		parts = append(parts, fmt.Sprintf("%d carriage returns", cr))
 	}
 	return strings.Join(parts, " and ")
 }

@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -29,6 +30,16 @@ func FuzzLayoutFix(f *testing.F) {
 		"* ## 0\n-0",
 		"000\n##\r0\n* 00",
 		"*\n\t* 0 ",
+		"  * \t0",
+		"\r\n*",
+		"\r\n*\n*",
+		"   * 0\n\n    0",
+		"000\n* --",
+		"* * -",
+		"# Co!ntents\n# 00000",
+		" *\n   * 0",
+		"*\n     * 0",
+		"0\n# 0\r\r\r\r\r\r\r\r ",
 	} {
 		f.Add(s)
 	}
@@ -56,10 +67,26 @@ func FuzzLayoutFix(f *testing.F) {
 		if a, b := sortedURLs(s), sortedURLs(got); !slices.Equal(a, b) {
 			t.Fatalf("URLs changed:\n%q\n%q", s, got)
 		}
-		if !strings.Contains(strings.ToLower(s), "contents") && squeeze(s) != squeeze(got) {
+		if !strings.Contains(strings.ToLower(s), "contents") {
 			// Outside a table of contents, fixes only move white space, markers and "#"s
-			// and drop heading punctuation.
-			t.Fatalf("text changed:\n%q\n%q", s, got)
+			// and drop heading punctuation: the text and the document's structure stay.
+			if squeeze(s) != squeeze(got) {
+				t.Fatalf("text changed:\n%q\n%q", s, got)
+			}
+			// Tabs are left out: goldmark reads a tab that straddles an item's content column
+			// differently from the spaces that replace it (CommonMark reads both alike).
+			// So are lone carriage returns, which goldmark reads now as a line break, now not.
+			// And so are empty items before CRLF ("-\r\n"), which goldmark reads as text
+			// (though "-\n" as an item): adding the final line break then changes the list.
+			// Mixed line breaks are left out too: the fixer writes CRLF into any file with a
+			// CRLF near its top, so an LF file with one CRLF line can get "-\r\n" for a while.
+			crlf := strings.Count(s, "\r\n")
+			lone := strings.Count(s, "\r") != crlf
+			mixed := crlf > 0 && crlf != strings.Count(s, "\n")
+			quirk := lone || mixed || strings.Contains(s, "\t") || emptyItemCRLF.MatchString(s) || emptyItemCRLF.MatchString(got)
+			if a, b := structure(s), structure(got); a != b && !quirk {
+				t.Fatalf("structure changed:\n%q\n%q\n%s\n%s", s, got, a, b)
+			}
 		}
 		twice := fixer.FixAll(once.Files, cfg, false)
 		if string(twice.Files[0].Src) != got {
@@ -76,6 +103,26 @@ func parserPanics(s string) (panicked bool) {
 	}()
 	_, _ = mdsrc.Parse("f.md", []byte(s))
 	return false
+}
+
+var emptyItemCRLF = regexp.MustCompile(`(?m)^[ >]*(([-*+]|[0-9]+[.)]) +)*([-*+]|[0-9]+[.)]) *\r$`)
+
+// structure sums up a document's blocks: its lists (depth, kind, items), headings (level)
+// and code blocks.
+func structure(s string) string {
+	d, err := mdsrc.Parse("f.md", []byte(s))
+	if err != nil {
+		return err.Error()
+	}
+	var b strings.Builder
+	for _, l := range d.Lists {
+		fmt.Fprintf(&b, "L%d:%t:%d ", l.Depth, l.Ordered, len(l.Items))
+	}
+	for _, h := range d.Headings {
+		fmt.Fprintf(&b, "H%d ", h.Level)
+	}
+	fmt.Fprintf(&b, "C%d E%d", len(d.CodeSpans()), len(d.Entries))
+	return b.String()
 }
 
 func sortedURLs(s string) []string {
