@@ -236,7 +236,7 @@ func checkTrailing(p *Pass, opts *WhitespaceOptions, n, s, e int, blank func(int
 		return
 	}
 	// Two or more spaces after text, with text on the next line, make a hard line break.
-	hardBreak := len(ws) >= 2 && bytes.IndexAny(ws, "\t\r") < 0 && n < p.Doc.Lines.Count() && !blank(n+1) &&
+	hardBreak := len(ws) >= 2 && !bytes.ContainsAny(ws, "\t\r") && n < p.Doc.Lines.Count() && !blank(n+1) &&
 		!isHeadingLine(src, s, t)
 	if hardBreak && opts.AllowHardBreak {
 		if len(ws) == 2 {
