@@ -39,7 +39,7 @@ var ListMarker = register(&Rule{
 			"marker, or at its parent's text when that is further right (\"1. \" parents need 3). " +
 			"A top-level item is not indented. Numbered lists keep their numbers, but lists " +
 			"nested in them follow the same indentation.",
-		Before: "* [Vim](https://www.vim.org) - Text editor.\n    * [Neovim](https://neovim.io) - Vim fork.\n  * [Emacs](https://www.gnu.org/software/emacs/) - Text editor.\n",
+		Before: "* [Vim](https://www.vim.org) - Text editor.\n    * [Neovim](https://neovim.io) - Vim fork.\n * [Emacs](https://www.gnu.org/software/emacs/) - Text editor.\n",
 		After:  "- [Vim](https://www.vim.org) - Text editor.\n  - [Neovim](https://neovim.io) - Vim fork.\n- [Emacs](https://www.gnu.org/software/emacs/) - Text editor.\n",
 		Fix:    FixSafe,
 		FixNote: "replaces the bullets and re-indents each item with its sub-lists and continuation " +

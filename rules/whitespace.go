@@ -38,8 +38,8 @@ var Whitespace = register(&Rule{
 			"may touch each other), a file that does not end in exactly one line break, and " +
 			"line breaks that differ from the file's majority (a CRLF file stays CRLF). Code " +
 			"blocks, HTML blocks and front matter are left as they are.",
-		Before: "## Tools  \n- [jq](https://jqlang.org) - JSON processor.\n\n\n\n## Editors\n\n\t- [Vim](https://www.vim.org) - Text editor.",
-		After:  "## Tools\n\n- [jq](https://jqlang.org) - JSON processor.\n\n## Editors\n\n    - [Vim](https://www.vim.org) - Text editor.\n",
+		Before: "## Tools  \n- [jq](https://jqlang.org) - JSON processor.\n\n\n\n## Editors\n\n- [Vim](https://www.vim.org) - Text editor.\n\t- [Neovim](https://neovim.io) - Vim fork.",
+		After:  "## Tools\n\n- [jq](https://jqlang.org) - JSON processor.\n\n## Editors\n\n- [Vim](https://www.vim.org) - Text editor.\n    - [Neovim](https://neovim.io) - Vim fork.\n",
 		Fix:    FixSafe,
 		FixNote: "removing trailing spaces that make a hard line break, when allow-hard-break is " +
 			"false, changes the rendering and is unsafe",

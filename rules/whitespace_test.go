@@ -163,3 +163,22 @@ func TestLayoutDocExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestLayoutDocFixes checks that fixing each layout rule's Before example gives its After
+// example, where the rule's fix covers everything the example shows.
+func TestLayoutDocFixes(t *testing.T) {
+	for _, id := range []string{"toc", "list-marker", "whitespace"} {
+		r := rules.Lookup(id)
+		cfg := engine.DefaultConfig()
+		for k, rc := range cfg.Rules {
+			if k != id {
+				rc.Severity = rules.Off
+				cfg.Rules[k] = rc
+			}
+		}
+		out := fixer.FixAll([]engine.File{{Path: "before.md", Src: []byte(r.Doc.Before)}}, cfg, false)
+		if got := string(out.Files[0].Src); got != r.Doc.After {
+			t.Errorf("%s: fixing the Before example gives\n%s\nnot the After example\n%s", id, got, r.Doc.After)
+		}
+	}
+}
