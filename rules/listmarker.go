@@ -26,6 +26,14 @@ func newListMarkerOptions() *ListMarkerOptions {
 	return &ListMarkerOptions{Marker: "-", Indent: 2}
 }
 
+// Validate checks the indentation width.
+func (o *ListMarkerOptions) Validate() error {
+	if o.Indent < 2 || o.Indent > 4 {
+		return fmt.Errorf("indent: %d columns; use 2 or 4 (3 also works)", o.Indent)
+	}
+	return nil
+}
+
 // ListMarker checks bullets and list indentation.
 var ListMarker = register(&Rule{
 	ID:      "list-marker",
@@ -47,7 +55,7 @@ var ListMarker = register(&Rule{
 			"indentation holds tabs (the whitespace rule replaces them first)",
 		Options: []OptionDoc{
 			{Name: "marker", Type: "string (- | * | + | consistent)", Default: "-", Text: "the bullet of every bullet list; consistent: the one most items use"},
-			{Name: "indent", Type: "integer (2 | 4)", Default: "2", Text: "columns from a parent item's marker to its sub-list's marker"},
+			{Name: "indent", Type: "integer (2-4)", Default: "2", Text: "columns from a parent item's marker to its sub-list's marker"},
 		},
 	},
 	NewOptions: func() any { return newListMarkerOptions() },
@@ -60,7 +68,7 @@ func checkListMarker(p *Pass) {
 		opts = newListMarkerOptions()
 	}
 	indent := opts.Indent
-	if indent < 1 || indent > 4 {
+	if opts.Validate() != nil {
 		indent = 2
 	}
 	d := p.Doc

@@ -20,6 +20,14 @@ type TOCOptions struct {
 	Exclude []string `yaml:"exclude"`
 }
 
+// Validate checks the level.
+func (o *TOCOptions) Validate() error {
+	if o.MaxLevel != 0 && (o.MaxLevel < 2 || o.MaxLevel > 6) {
+		return fmt.Errorf("max-level: %d; use 2 to 6, or 0 for as deep as the table of contents goes", o.MaxLevel)
+	}
+	return nil
+}
+
 func newTOCOptions() *TOCOptions {
 	return &TOCOptions{Exclude: []string{
 		"Contributing", "Contribute", "Contribution", "Contributions", "Contributors",
@@ -178,7 +186,7 @@ func checkTOC(p *Pass) {
 		}
 	}
 	deepest := top + maxDepth
-	if opts.MaxLevel > 0 {
+	if opts.MaxLevel > 0 && opts.Validate() == nil {
 		deepest = max(opts.MaxLevel, top)
 	}
 	exclude := map[string]bool{}

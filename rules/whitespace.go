@@ -23,6 +23,14 @@ func newWhitespaceOptions() *WhitespaceOptions {
 	return &WhitespaceOptions{AllowHardBreak: true, MaxBlankLines: 1}
 }
 
+// Validate checks the blank-line limit: headings and lists need one blank line.
+func (o *WhitespaceOptions) Validate() error {
+	if o.MaxBlankLines < 1 {
+		return fmt.Errorf("max-blank-lines: %d; at least 1 (headings and lists need a blank line around them)", o.MaxBlankLines)
+	}
+	return nil
+}
+
 // Whitespace checks the invisible layout of a file.
 var Whitespace = register(&Rule{
 	ID:      "whitespace",
@@ -57,7 +65,7 @@ func checkWhitespace(p *Pass) {
 	if opts == nil {
 		opts = newWhitespaceOptions()
 	}
-	maxBlank := max(opts.MaxBlankLines, 0)
+	maxBlank := max(opts.MaxBlankLines, 1)
 	d := p.Doc
 	src := d.Src
 	nLines := d.Lines.Count()
