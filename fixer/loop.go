@@ -1,6 +1,7 @@
 package fixer
 
 import (
+	"bytes"
 	"fmt"
 	"hash/fnv"
 	"sort"
@@ -102,10 +103,11 @@ func FixAll(files []engine.File, cfg *engine.Config, unsafe bool) *Outcome {
 	return out
 }
 
-// normalizeEOL makes inserted line breaks match a CRLF file's.
+// normalizeEOL makes inserted line breaks match a CRLF file's: one where most line breaks
+// are CRLF, as mdsrc decides.
 func normalizeEOL(f *rules.Fix, src []byte) *rules.Fix {
-	crlf := strings.Contains(string(src[:min(len(src), 4096)]), "\r\n")
-	if !crlf {
+	crlf := bytes.Count(src, []byte("\r\n"))
+	if crlf == 0 || crlf*2 < bytes.Count(src, []byte("\n")) {
 		return f
 	}
 	g := *f

@@ -333,11 +333,11 @@ func (w *walker) isSetext(h *ast.Heading) bool {
 	if l == nil || l.Len() == 0 {
 		return false
 	}
-	p := w.d.Lines.LineStartOf(w.pos(l.At(0).Start))
-	for p < len(w.d.Src) && (w.d.Src[p] == ' ' || w.d.Src[p] == '>' || w.d.Src[p] == '\t') {
-		p++
-	}
-	return p >= len(w.d.Src) || w.d.Src[p] != '#'
+	// An ATX heading has its "#" run before the text on the text's own line (after any
+	// list marker, blockquote prefix or byte order mark); a setext heading has none.
+	start := w.pos(l.At(0).Start)
+	ls := w.d.Lines.LineStartOf(start)
+	return !bytes.Contains(w.d.Src[ls:start], []byte("#"))
 }
 
 // linesSpan is the span from the first to the last byte of n's lines, trimmed.
@@ -404,12 +404,15 @@ func (w *walker) itemStart(n ast.Node) int {
 }
 
 // marker finds the list marker of item n. goldmark's position is the marker, except for
-// items indented with a tab, where it is the content: then scan back on the line.
+// items indented with a tab, where it is the item's content (and for an empty item at the
+// end of the file, it may be past the end): then the marker is found by scanning back.
 func (w *walker) marker(n ast.Node) Span {
 	src := w.d.Src
-	p := w.pos(n.Pos())
+	p := min(w.pos(n.Pos()), len(src))
 	ls := w.d.Lines.LineStartOf(p)
-	if p < len(src) && isMarkerStart(src, p) {
+	first := n.FirstChild()
+	atContent := first != nil && first.Pos() >= 0 && w.pos(first.Pos()) == p
+	if !atContent && p < len(src) && markerWidth(src, p, len(src)) > 0 {
 		return markerAt(src, p)
 	}
 	q := p
@@ -430,11 +433,6 @@ func (w *walker) marker(n ast.Node) Span {
 		}
 	}
 	return Span{p, p}
-}
-
-func isMarkerStart(src []byte, p int) bool {
-	c := src[p]
-	return c == '-' || c == '*' || c == '+' || c >= '0' && c <= '9'
 }
 
 func markerAt(src []byte, p int) Span {

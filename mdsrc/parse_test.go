@@ -255,3 +255,46 @@ func TestPosition(t *testing.T) {
 		t.Errorf("end of CRLF line 1: got %d, want 5", got)
 	}
 }
+
+// goldmark places a tab-indented item at its content; the marker is still the bullet, even
+// when the content itself starts with "*", "-" or a digit.
+func TestMarkersOfTabIndentedItems(t *testing.T) {
+	src := []byte("- a\n\t- **bold** item\n\t- 2020 was a year\n\t- -dash\n")
+	d, err := Parse("m.md", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var markers []string
+	for _, l := range d.Lists {
+		for _, it := range l.Items {
+			markers = append(markers, spanText(src, it.Marker))
+		}
+	}
+	if got := strings.Join(markers, " "); got != "- - - -" {
+		t.Errorf("markers %q, want all \"-\"", got)
+	}
+	for _, s := range []string{"- 0) a\n\t*", "*\n\t+", "*\t\n\t* "} {
+		if _, err := Parse("edge.md", []byte(s)); err != nil {
+			t.Errorf("%q: %v", s, err)
+		}
+	}
+}
+
+func TestSetextDetection(t *testing.T) {
+	for src, want := range map[string]bool{
+		"\ufeff# Title\n":         false,
+		"- ## In a list item\n":   false,
+		"> ## Quoted\n":           false,
+		"## C# tips\n":            false,
+		"Title\n=====\n":          true,
+		"> Quoted title\n> ---\n": true,
+	} {
+		d, err := Parse("h.md", []byte(src))
+		if err != nil || len(d.Headings) != 1 {
+			t.Fatalf("%q: %v, %d headings", src, err, len(d.Headings))
+		}
+		if d.Headings[0].Setext != want {
+			t.Errorf("%q: setext %v, want %v", src, d.Headings[0].Setext, want)
+		}
+	}
+}
