@@ -42,7 +42,7 @@ var URLStyle = register(&Rule{
 			{Name: "mobile-hosts", Type: "boolean", Default: "true", Text: "rewrite mobile hosts (m.youtube.com, en.m.wikipedia.org, mobile.twitter.com) to the main ones"},
 			{Name: "expand-youtu-be", Type: "boolean", Default: "false", Text: "rewrite youtu.be short links to youtube.com/watch links"},
 			{Name: "twitter-host", Type: "string (twitter.com | x.com | consistent | any)", Default: "consistent", Text: "which Twitter host links use; consistent means the one most of the file uses"},
-			{Name: "github-readme-anchor", Type: "boolean", Default: "false", Text: "entry links to GitHub repositories end in #readme (the awesome preset turns this on)"},
+			{Name: "github-readme-anchor", Type: "boolean", Default: "false", Text: "entry links to GitHub repositories end in #readme (listlint init turns it on for a list that already does)"},
 		},
 	},
 	NewOptions: func() any { return &URLStyleOptions{MobileHosts: true, TwitterHost: "consistent"} },
