@@ -31,7 +31,7 @@ type presetChange struct {
 var presets = map[string][]presetChange{
 	"default": nil,
 	"awesome": {
-		{id: "sort-order", on: true, options: "by: title"},
+		{id: "sort-order", on: true, options: "by: title\nmin-sorted: 0.8"},
 		{id: "spell-check", on: true, severity: rules.Warning},
 		{id: "awesome-", prefix: true, on: true},
 		{id: "no-ci-badge", on: true},

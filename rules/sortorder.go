@@ -21,6 +21,9 @@ type SortOrderOptions struct {
 	Order string `yaml:"order"`
 	// IgnoreArticles skips a leading "The", "A" or "An" when comparing titles.
 	IgnoreArticles bool `yaml:"ignore-articles"`
+	// MinSorted checks only the lists that are already mostly sorted: the share of
+	// neighbouring entries in order must reach it (0 checks every list).
+	MinSorted float64 `yaml:"min-sorted"`
 }
 
 // SortOrder checks that the entries of each list are sorted.
@@ -41,6 +44,7 @@ var SortOrder = register(&Rule{
 			{Name: "by", Type: "string (title | year)", Default: "title", Text: "what entries are sorted by"},
 			{Name: "order", Type: "string (ascending | descending)", Default: "ascending", Text: "the direction"},
 			{Name: "ignore-articles", Type: "boolean", Default: "false", Text: "ignore a leading \"The\", \"A\" or \"An\" in titles"},
+			{Name: "min-sorted", Type: "number (0 to 1)", Default: "0", Text: "check only lists already mostly sorted: the share of neighbouring entries in order must reach this (the awesome preset uses 0.8, so a list kept in another order on purpose is left alone)"},
 		},
 	},
 	NewOptions: func() any { return &SortOrderOptions{By: "title", Order: "ascending"} },
@@ -71,14 +75,15 @@ func checkSortOrder(p *Pass) {
 			keys[i] = entryKey(p, col, &buf, it.Entry, opts)
 		}
 		less := func(a, b int) bool { return keyLess(keys[a], keys[b], opts) }
-		bad := -1
+		bad, inOrder := -1, 0
 		for i := 1; i < len(keys); i++ {
-			if less(i, i-1) {
+			if !less(i, i-1) {
+				inOrder++
+			} else if bad < 0 {
 				bad = i
-				break
 			}
 		}
-		if bad < 0 {
+		if bad < 0 || float64(inOrder) < opts.MinSorted*float64(len(keys)-1) {
 			continue
 		}
 		before := 0
