@@ -93,6 +93,52 @@ func checkListMarker(p *Pass) {
 			checkIndentation(p, pl, l)
 		}
 	}
+	// Every re-indentation fix is checked by parsing the file again; doing that once per
+	// list tree made a file with many lists quadratic. The fixes are checked together,
+	// halving the batch only where it fails, and then reported.
+	ok := verifyFixes(d, pl.fixes)
+	for _, r := range pl.reports {
+		fix := r.fix
+		if fix != nil && !ok[fix] {
+			fix = nil
+		}
+		p.Report(r.start, r.end, fix, "%s", r.msg)
+	}
+}
+
+// lmReport is an indentation problem waiting for its fix to be checked.
+type lmReport struct {
+	start, end int
+	fix        *Fix
+	msg        string
+}
+
+// verifyFixes returns the fixes that keep the document's structure: all of them when
+// they do together, else it looks at each half in turn.
+func verifyFixes(d *mdsrc.Document, fixes []*Fix) map[*Fix]bool {
+	ok := map[*Fix]bool{}
+	var check func(fs []*Fix)
+	check = func(fs []*Fix) {
+		if len(fs) == 0 {
+			return
+		}
+		var edits []Edit
+		for _, f := range fs {
+			edits = append(edits, f.Edits...)
+		}
+		if keepsStructure(d, edits) {
+			for _, f := range fs {
+				ok[f] = true
+			}
+			return
+		}
+		if len(fs) > 1 {
+			check(fs[:len(fs)/2])
+			check(fs[len(fs)/2:])
+		}
+	}
+	check(fixes)
+	return ok
 }
 
 // majorityBullet is the bullet most items use; the first one used on a tie.
@@ -246,6 +292,9 @@ type lmPlanner struct {
 	quotes int
 	indent int
 	plan   []lmItem
+	// The indentation reports and their fixes, reported once the fixes are checked.
+	reports []lmReport
+	fixes   []*Fix
 }
 
 func (pl *lmPlanner) walk(l *mdsrc.List, parent int) {
@@ -315,11 +364,14 @@ func checkIndentation(p *Pass, pl *lmPlanner, top *mdsrc.List) {
 		return
 	}
 	fix := lmFix(p, plan, pl.quotes)
+	if fix != nil {
+		pl.fixes = append(pl.fixes, fix)
+	}
 	for _, k := range topBad {
 		li := &plan[k]
 		m := li.marker
-		p.Report(m.Start, m.End, fix, "top-level list item is indented by %d %s; start it at the margin: %q",
-			li.oldCol, plural(li.oldCol, "space"), clipLine(src, m.Start, d.Lines.End(src, d.Lines.Line(m.Start))))
+		pl.reports = append(pl.reports, lmReport{m.Start, m.End, fix, fmt.Sprintf("top-level list item is indented by %d %s; start it at the margin: %q",
+			li.oldCol, plural(li.oldCol, "space"), clipLine(src, m.Start, d.Lines.End(src, d.Lines.Line(m.Start))))})
 	}
 	if len(nestedBad) > 0 {
 		li := &plan[nestedBad[0]]
@@ -329,8 +381,8 @@ func checkIndentation(p *Pass, pl *lmPlanner, top *mdsrc.List) {
 		if n := len(nestedBad) - 1; n > 0 {
 			more = fmt.Sprintf(" (and %d more %s in this list)", n, plural(n, "sub-list item"))
 		}
-		p.Report(m.Start, m.End, fix, "sub-list item is indented %d %s from its parent's marker; expected %d%s",
-			li.oldCol-par.oldCol, plural(li.oldCol-par.oldCol, "column"), li.newCol-par.newCol, more)
+		pl.reports = append(pl.reports, lmReport{m.Start, m.End, fix, fmt.Sprintf("sub-list item is indented %d %s from its parent's marker; expected %d%s",
+			li.oldCol-par.oldCol, plural(li.oldCol-par.oldCol, "column"), li.newCol-par.newCol, more)})
 	}
 }
 
@@ -399,9 +451,10 @@ func lmFix(p *Pass, plan []lmItem, quotes int) *Fix {
 		}
 		edits = append(edits, Edit{Start: body, End: q, New: strings.Repeat(" ", max(col+shift, 0))})
 	}
-	if len(edits) == 0 || !keepsStructure(d, edits) {
+	if len(edits) == 0 {
 		return nil
 	}
+	// checkListMarker verifies the fix (see verifyFixes) before it is offered.
 	return &Fix{Message: "re-indent the list", Safe: true, Edits: edits}
 }
 
