@@ -344,10 +344,8 @@ func (in *inferrer) decide(inf *Inference) []initSetting {
 	if in.indented > 0 {
 		f := Finding{What: "nested list items indented with a tab", Agree: in.tabIndented, Of: in.indented, Unit: "nested items"}
 		if in.tabIndented >= 10 && in.tabIndented*2 > in.indented && registered("whitespace") {
-			// whitespace has no option that allows tab indentation: the rule as a whole
-			// would report every nested line.
-			f.Conclusion = "whitespace off (it has no option to allow tab indentation)"
-			out = setSeverity(out, "whitespace", "off", f.String()+"; whitespace has no option to allow tabs", relax)
+			f.Conclusion = "whitespace allow-list-tabs: true"
+			out = append(out, initSetting{id: "whitespace", effect: relax, options: []initOption{{key: "allow-list-tabs", value: "true", comment: f.String()}}})
 		}
 		find(f)
 	}
@@ -529,6 +527,27 @@ func setSeverity(settings []initSetting, id, sev, comment string, e effect) []in
 	return append(settings, initSetting{id: id, severity: sev, comments: []string{comment}, effect: e})
 }
 
+// mergeSettings joins the settings of one rule (a rule set twice would not load back).
+func mergeSettings(settings []initSetting) []initSetting {
+	var out []initSetting
+	at := map[string]int{}
+	for _, st := range settings {
+		i, ok := at[st.id]
+		if !ok {
+			at[st.id] = len(out)
+			out = append(out, st)
+			continue
+		}
+		m := &out[i]
+		if st.severity != "" {
+			m.severity = st.severity
+		}
+		m.comments = append(m.comments, st.comments...)
+		m.options = append(m.options, st.options...)
+	}
+	return out
+}
+
 // render writes the configuration with a comment on each setting saying why. A setting
 // the rule does not accept (an option this build's rule lacks) is left out.
 func render(inf *Inference, settings []initSetting) []byte {
@@ -537,6 +556,7 @@ func render(inf *Inference, settings []initSetting) []byte {
 	b.WriteString("# Each setting says what it was inferred from. \"listlint config FILE\" shows the full\n")
 	b.WriteString("# configuration; schema/listlint.schema.json in listlint's repository gives editors completion.\n")
 	fmt.Fprintf(&b, "preset: %s\n", inf.Preset)
+	settings = mergeSettings(settings)
 	sort.SliceStable(settings, func(i, j int) bool { return settings[i].id < settings[j].id })
 	var body bytes.Buffer
 	for _, s := range settings {

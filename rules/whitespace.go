@@ -17,6 +17,9 @@ type WhitespaceOptions struct {
 	AllowHardBreak bool `yaml:"allow-hard-break"`
 	// MaxBlankLines is the longest run of blank lines allowed.
 	MaxBlankLines int `yaml:"max-blank-lines"`
+	// AllowListTabs accepts tabs in the indentation of list lines, for lists whose house
+	// style indents nested items with a tab.
+	AllowListTabs bool `yaml:"allow-list-tabs"`
 }
 
 func newWhitespaceOptions() *WhitespaceOptions {
@@ -54,6 +57,7 @@ var Whitespace = register(&Rule{
 		Options: []OptionDoc{
 			{Name: "allow-hard-break", Type: "boolean", Default: "true", Text: "allow exactly two trailing spaces after text that a non-blank line follows (a hard line break)"},
 			{Name: "max-blank-lines", Type: "integer", Default: "1", Text: "the longest run of blank lines allowed"},
+			{Name: "allow-list-tabs", Type: "boolean", Default: "false", Text: "accept tabs in the indentation of list lines (for lists that indent nested items with a tab)"},
 		},
 	},
 	NewOptions: func() any { return newWhitespaceOptions() },
@@ -176,7 +180,7 @@ func checkWhitespace(p *Pass) {
 			flushTabs()
 			tabList = inList[n]
 		}
-		if tabList == 0 {
+		if tabList == 0 || opts.AllowListTabs {
 			continue
 		}
 		if ed := listTabEdits(src, s, e); len(ed) > 0 {
