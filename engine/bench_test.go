@@ -5,13 +5,17 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/listlint/listlint/internal/benchcorpus"
 )
 
 // genList writes a knowledge-wiki style list of n entries across sections, with the mix of
@@ -40,9 +44,12 @@ func genList(n int) []byte {
 }
 
 func BenchmarkLint(b *testing.B) {
-	for _, n := range []int{1_000, 10_000, 100_000} {
-		src := genList(n)
+	for _, n := range []int{1_000, 10_000, 100_000, 1_000_000} {
 		b.Run(fmt.Sprintf("entries=%d", n), func(b *testing.B) {
+			if n > 100_000 && testing.Short() {
+				b.Skip("skipped under -short")
+			}
+			src := genList(n)
 			cfg := DefaultConfig()
 			files := []File{{Path: "list.md", Src: src}}
 			b.SetBytes(int64(len(src)))
@@ -72,6 +79,84 @@ func BenchmarkGoldmarkBaseline(b *testing.B) {
 				})
 			}
 		})
+	}
+}
+
+// BenchmarkGoldmarkCorpus parses and walks each corpus folder's files with goldmark alone,
+// in mdsrc's configuration and in parallel over files as Lint does: the floor that
+// BenchmarkCorpus is measured against.
+func BenchmarkGoldmarkCorpus(b *testing.B) {
+	dirs, _ := filepath.Glob(benchcorpus.Dir + "/*")
+	if len(dirs) == 0 {
+		b.Skip("corpus not found at " + benchcorpus.Dir)
+	}
+	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify))
+	for _, dir := range dirs {
+		_, srcs := benchcorpus.Files(dir)
+		if len(srcs) == 0 {
+			continue
+		}
+		size := 0
+		for _, s := range srcs {
+			size += len(s)
+		}
+		b.Run(filepath.Base(dir), func(b *testing.B) {
+			b.SetBytes(int64(size))
+			workers := min(runtime.GOMAXPROCS(0), len(srcs))
+			for b.Loop() {
+				next := make(chan int)
+				var wg sync.WaitGroup
+				for range workers {
+					wg.Go(func() {
+						for i := range next {
+							doc := md.Parser().Parse(text.NewReader(srcs[i]))
+							nodes := 0
+							_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+								if entering {
+									nodes++
+								}
+								return ast.WalkContinue, nil
+							})
+						}
+					})
+				}
+				for i := range srcs {
+					next <- i
+				}
+				close(next)
+				wg.Wait()
+			}
+		})
+	}
+}
+
+// BenchmarkLint20MB lints one 20 MB list made of the corpus files one after the other.
+func BenchmarkLint20MB(b *testing.B) {
+	src := benchcorpus.Concat(20 << 20)
+	if src == nil {
+		b.Skip("corpus not found at " + benchcorpus.Dir)
+	}
+	cfg := DefaultConfig()
+	files := []File{{Path: "list.md", Src: src}}
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		Lint(files, cfg)
+	}
+}
+
+// TestWrite20MB writes the 20 MB list of BenchmarkLint20MB to $LISTLINT_20MB, to time the
+// command on it.
+func TestWrite20MB(t *testing.T) {
+	path := os.Getenv("LISTLINT_20MB")
+	if path == "" {
+		t.Skip("set LISTLINT_20MB to a file name to write the 20 MB list")
+	}
+	src := benchcorpus.Concat(20 << 20)
+	if src == nil {
+		t.Skip("corpus not found at " + benchcorpus.Dir)
+	}
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
