@@ -564,49 +564,116 @@ func itemMarker(src []byte, it *mdsrc.Item) mdsrc.Span {
 // are: the same kinds, nesting, list kinds and tightness and heading levels. Re-indenting
 // can pull a following line into an item or push one out of it, and goldmark reads some
 // tab layouts differently from the spaces that replace them; a fix that would do either
-// is not offered. It parses the file again, so it runs only for a fix about to be offered.
+// is not offered.
+//
+// It parses again only the part of the file the edits touch. The file is cut into chunks
+// where the parser starts afresh: before each top-level list whose marker starts a line
+// after a blank line (no block above it can continue there). The chunks holding edits,
+// with one more chunk on each side to see them merge with or swallow a neighbour, are
+// parsed again, each run of them alone, and compared with the same blocks of d.AST.
 func keepsStructure(d *mdsrc.Document, edits []Edit) bool {
 	sorted := slices.Clone(edits)
 	slices.SortFunc(sorted, func(a, b Edit) int { return a.Start - b.Start })
-	var out []byte
 	prev := 0
 	for _, e := range sorted {
 		if e.Start < prev || e.End > len(d.Src) {
 			return false
 		}
-		out = append(out, d.Src[prev:e.Start]...)
-		out = append(out, e.New...)
 		prev = e.End
 	}
-	out = append(out, d.Src[prev:]...)
-	after, err := mdsrc.Parse(d.Path, out)
-	if err != nil {
+	if len(sorted) == 0 {
+		return true
+	}
+	src := d.Src
+	// cuts[k] is where chunk k starts; shapes[k] is the block shape of its top-level blocks.
+	cuts := []int{0}
+	var shapes []string
+	var b strings.Builder
+	for c := d.AST.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() != ast.TypeBlock {
+			continue
+		}
+		if _, ok := c.(*ast.List); ok && c.PreviousSibling() != nil {
+			if pos := c.Pos() + d.BOM; freshStart(src, pos) && pos > cuts[len(cuts)-1] {
+				shapes = append(shapes, b.String())
+				b.Reset()
+				cuts = append(cuts, pos)
+			}
+		}
+		writeShape(&b, c, 0)
+	}
+	shapes = append(shapes, b.String())
+	chunkOf := func(off int) int {
+		// the last chunk starting at or before off
+		k, _ := slices.BinarySearch(cuts, off+1)
+		return k - 1
+	}
+	for i := 0; i < len(sorted); {
+		lo := max(chunkOf(sorted[i].Start)-1, 0)
+		hi := min(chunkOf(max(sorted[i].End-1, sorted[i].Start))+1, len(cuts)-1)
+		j := i + 1
+		for j < len(sorted) && chunkOf(sorted[j].Start) <= hi+1 {
+			hi = min(max(hi, chunkOf(max(sorted[j].End-1, sorted[j].Start))+1), len(cuts)-1)
+			j++
+		}
+		start, end := cuts[lo], len(src)
+		if hi+1 < len(cuts) {
+			end = cuts[hi+1]
+		}
+		var out []byte
+		p := start
+		for _, e := range sorted[i:j] {
+			out = append(out, src[p:e.Start]...)
+			out = append(out, e.New...)
+			p = e.End
+		}
+		out = append(out, src[p:end]...)
+		after, err := mdsrc.ParseAST(d.Path, out)
+		if err != nil || blockShape(after) != strings.Join(shapes[lo:hi+1], "") {
+			return false
+		}
+		i = j
+	}
+	return true
+}
+
+// freshStart reports whether pos starts a line that follows a blank line.
+func freshStart(src []byte, pos int) bool {
+	if pos < 2 || pos >= len(src) || src[pos-1] != '\n' {
 		return false
 	}
-	return blockShape(after.AST) == blockShape(d.AST)
+	i := pos - 2
+	for i >= 0 && (src[i] == ' ' || src[i] == '\t' || src[i] == '\r') {
+		i--
+	}
+	return i < 0 || src[i] == '\n'
 }
 
 // blockShape writes down the block tree of n without positions or text.
 func blockShape(n ast.Node) string {
 	var b strings.Builder
-	var visit func(n ast.Node, depth int)
-	visit = func(n ast.Node, depth int) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			if c.Type() != ast.TypeBlock {
-				continue
-			}
-			b.WriteString(strconv.Itoa(depth))
-			b.WriteString(c.Kind().String())
-			switch c := c.(type) {
-			case *ast.List:
-				fmt.Fprintf(&b, "%t%t", c.IsOrdered(), c.IsTight)
-			case *ast.Heading:
-				b.WriteString(strconv.Itoa(c.Level))
-			}
-			b.WriteByte(' ')
-			visit(c, depth+1)
-		}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		writeShape(&b, c, 0)
 	}
-	visit(n, 0)
 	return b.String()
+}
+
+// writeShape writes down the block tree of n (at depth) without positions or text.
+func writeShape(b *strings.Builder, n ast.Node, depth int) {
+	if n.Type() != ast.TypeBlock {
+		return
+	}
+	b.WriteString(strconv.Itoa(depth))
+	b.WriteString(n.Kind().String())
+	switch n := n.(type) {
+	case *ast.List:
+		b.WriteString(strconv.FormatBool(n.IsOrdered()))
+		b.WriteString(strconv.FormatBool(n.IsTight))
+	case *ast.Heading:
+		b.WriteString(strconv.Itoa(n.Level))
+	}
+	b.WriteByte(' ')
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		writeShape(b, c, depth+1)
+	}
 }
