@@ -122,6 +122,8 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runRules(args[1:], stdout, stderr)
 		case "explain":
 			return runExplain(args[1:], stdout, stderr)
+		case "links":
+			return runLinks(args[1:], stdin, stdout, stderr)
 		}
 	}
 	return runLint(args, stdin, stdout, stderr)
