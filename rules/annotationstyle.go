@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"net/url"
 	"regexp"
 	"strings"
 
@@ -142,7 +141,7 @@ var mastodonStatus = regexp.MustCompile(`^/(@[^/]+|web/statuses)/\d+`)
 func isStatus(path string) bool { return strings.Contains(path, "/status/") }
 
 func hostPath(raw string) (string, string) {
-	u, err := url.Parse(strings.TrimSpace(raw))
+	u, err := parseURL(strings.TrimSpace(raw))
 	if err != nil {
 		return "", ""
 	}

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"net/url"
 	"path"
 	"strings"
 )
@@ -90,7 +89,7 @@ func checkAwesomeContributing(p *Pass) {
 // absolute URL; a relative one would name the missing file itself).
 func linksToContributing(links []string) bool {
 	for _, dest := range links {
-		u, err := url.Parse(strings.TrimSpace(dest))
+		u, err := parseURL(strings.TrimSpace(dest))
 		if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
 			continue
 		}

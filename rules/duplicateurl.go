@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"net/url"
 	"path"
 	"strings"
 
@@ -232,7 +231,7 @@ func duplicateFix(sameFile bool, ff *fileURLs, first *urlFact, lf *fileURLs, lat
 
 // NormalizeURL returns the form of a URL under which duplicates compare equal.
 func NormalizeURL(raw string) string {
-	u, err := url.Parse(strings.TrimSpace(raw))
+	u, err := parseURL(strings.TrimSpace(raw))
 	if err != nil || u.Host == "" {
 		return strings.ToLower(strings.TrimSpace(raw))
 	}

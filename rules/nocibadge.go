@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"net/url"
 	"regexp"
 	"strings"
 
@@ -168,7 +167,7 @@ var (
 
 // ciService names the CI service whose status badge the image URL is, or "".
 func ciService(raw string) string {
-	u, err := url.Parse(strings.TrimSpace(raw))
+	u, err := parseURL(strings.TrimSpace(raw))
 	if err != nil || u.Host == "" {
 		return ""
 	}

@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"net/url"
+	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -150,7 +150,13 @@ func documentLinks(d *mdsrc.Document) []mdsrc.Span {
 func majorityTwitterHost(d *mdsrc.Document, links []mdsrc.Span) string {
 	tw, x := 0, 0
 	for _, s := range links {
-		h, _ := hostPath(string(d.Src[s.Start:s.End]))
+		b := d.Src[s.Start:s.End]
+		// hostPath lowercases and unescapes the host: only a URL that holds either name
+		// in some case, or a "%", can be on one of them.
+		if !bytes.Contains(b, []byte("%")) && !containsFold(b, "twitter.com") && !containsFold(b, "x.com") {
+			continue
+		}
+		h, _ := hostPath(string(b))
 		switch h {
 		case "twitter.com":
 			tw++
@@ -162,6 +168,20 @@ func majorityTwitterHost(d *mdsrc.Document, links []mdsrc.Span) string {
 		return "x.com"
 	}
 	return "twitter.com"
+}
+
+// containsFold reports whether b holds the lower-case ASCII word in any case.
+func containsFold(b []byte, word string) bool {
+	for i := 0; i+len(word) <= len(b); i++ {
+		j := 0
+		for j < len(word) && b[i+j]|0x20 == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayChange is a cheap test that lets most URLs skip parsing: a URL can only change if it
@@ -183,7 +203,7 @@ func canonicalURL(raw string, opts *URLStyleOptions, extra map[string]bool, twit
 		out = strings.NewReplacer(" ", "%20", "\t", "%09").Replace(out)
 		why = append(why, "spaces in a URL must be encoded")
 	}
-	u, err := url.Parse(out)
+	u, err := parseURL(out)
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") || u.User != nil {
 		return out, strings.Join(why, "; ")
 	}

@@ -1,0 +1,49 @@
+package rules
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestQuickURL checks parseURL's fast path against url.Parse on hand-picked URLs and on
+// every URL-like string of the corpus, when it is there.
+func TestQuickURL(t *testing.T) {
+	raws := []string{
+		"https://github.com/a/b", "http://Example.COM/x/?utm_source=1&b=2#frag", "https://x.com",
+		"https://a.b/c#d?e", "https://a.b/c?d?e#f#g", "https://a.b:80/x", "https://u@a.b/",
+		"https://a.b/%41", "https://a.b/a!b", "https://a.b/(x)", "HTTP://a.b/", "https://", "https:///x",
+		"https://a.b?q", "https://a.b#", "https://a.b/?", "https://a.b/ x", "https://[::1]/",
+		"https://a.b/#a!b", "https://a.b/p;q=1/r@s", "https://a_b.c/",
+	}
+	if srcs, _ := filepath.Glob("../../shared/corpus/*/*.md"); len(srcs) > 0 {
+		re := regexp.MustCompile(`https?://[^\s)\]>"'<]+`)
+		for _, p := range srcs {
+			src, _ := os.ReadFile(p)
+			raws = append(raws, re.FindAllString(string(src), -1)...)
+		}
+	}
+	fast := 0
+	for _, raw := range raws {
+		got, ok := quickURL(raw)
+		if !ok {
+			continue
+		}
+		fast++
+		want, err := url.Parse(raw)
+		if err != nil {
+			t.Errorf("%q: url.Parse fails (%v), fast path accepts it", raw, err)
+			continue
+		}
+		if *got != *want || got.EscapedPath() != want.EscapedPath() || got.EscapedFragment() != want.EscapedFragment() ||
+			got.Hostname() != want.Hostname() || got.Port() != want.Port() || got.String() != want.String() {
+			t.Errorf("%q: fast path %#v, url.Parse %#v", raw, got, want)
+		}
+	}
+	if fast == 0 || !strings.Contains(raws[0], "github") {
+		t.Error("the fast path took nothing")
+	}
+}
