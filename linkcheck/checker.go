@@ -21,7 +21,9 @@ import (
 // most sites from answering robots differently.
 const DefaultUserAgent = "Mozilla/5.0 (compatible; listlint; +https://github.com/listlint/listlint)"
 
-// Options tune a Checker. Zero values take the defaults of DefaultOptions.
+// Options tune a Checker. Zero limits, durations and strings take the values of
+// DefaultOptions; Retries, Deadline, MaxAge and the booleans are taken as they are (start
+// from DefaultOptions to get its retries and deadline).
 type Options struct {
 	Global  int // requests in flight at once, over all hosts
 	PerHost int // requests in flight at once to one host
