@@ -127,6 +127,9 @@ func runLinks(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "--exclude: %v", err)
 	}
+	if o.fix && !o.unsafe {
+		fmt.Fprintln(stderr, "listlint: warning: the only fix of listlint links (the new URL of a permanent redirect) is unsafe: add --unsafe-fixes to apply it")
+	}
 	colorOn, err := colorMode(o.color, stdout)
 	if err != nil {
 		return usageError(stderr, "--color: %v", err)
@@ -146,6 +149,7 @@ func runLinks(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	run := &report.Run{Errors: errs, Unsafe: o.unsafe}
 	var docs []*mdsrc.Document
+	var fromStdin []bool
 	var uses []linkUse
 	diags := map[int][]rules.Diagnostic{}
 	for _, in := range inputs {
@@ -161,6 +165,7 @@ func runLinks(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		i := len(docs)
 		docs = append(docs, doc)
+		fromStdin = append(fromStdin, in.stdin)
 		anchors := map[string]bool{}
 		for _, a := range doc.Anchors() {
 			anchors[strings.ToLower(a)] = true
@@ -231,12 +236,12 @@ func runLinks(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for i, doc := range docs {
 		ds := diags[i]
 		src := doc.Src
-		if o.fix && o.unsafe {
+		if o.fix && o.unsafe && !fromStdin[i] {
 			var fixes []*rules.Fix
 			for _, d := range ds {
 				fixes = append(fixes, d.Fix)
 			}
-			if out, applied := fixer.Apply(src, fixes); len(applied) > 0 && doc.Path != "-" {
+			if out, applied := fixer.Apply(src, fixes); len(applied) > 0 {
 				if err := fixer.WriteFileAtomic(doc.Path, out); err != nil {
 					fmt.Fprintf(stderr, "listlint: %s: cannot write the fixes: %s\n", doc.Path, describe(err))
 					run.Errors = append(run.Errors, report.FileError{Path: doc.Path, Err: "cannot write the fixes: " + describe(err)})

@@ -1,0 +1,24 @@
+package cli
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestProgressBar(t *testing.T) {
+	var b bytes.Buffer
+	if newProgressBar(&b) != nil {
+		t.Error("a progress bar on something that is not a terminal")
+	}
+	bar := &progressBar{w: &b}
+	bar.update(1, 4, 0)
+	bar.update(2, 4, 1) // within 100ms of the last: not drawn
+	bar.update(4, 4, 1) // the last one always is
+	bar.finish()
+	got := b.String()
+	if !strings.Contains(got, "1/4 URLs, 0 failed") || strings.Contains(got, "2/4") ||
+		!strings.Contains(got, "[==============================] 4/4 URLs, 1 failed") || !strings.HasSuffix(got, "\r\033[K") {
+		t.Errorf("progress output %q", got)
+	}
+}
