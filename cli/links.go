@@ -82,7 +82,7 @@ func runLinks(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.quiet, "quiet", false, "report errors only, without warnings or the summary")
 	fs.StringVar(&o.cacheFile, "cache", linkcheck.DefaultCacheFile, "the cache file of good results")
 	fs.BoolVar(&o.noCache, "no-cache", false, "neither read nor write the cache")
-	fs.DurationVar(&o.maxAge, "max-age", def.MaxAge, "reuse a cached good result this long")
+	fs.DurationVar(&o.maxAge, "max-age", def.MaxAge, "reuse a cached good result this long (0: no limit)")
 	fs.StringVar(&o.accept, "accept", "", "comma-separated HTTP statuses that count as fine besides 2xx (e.g. 403,999)")
 	fs.Var(&o.include, "include", "check only URLs matching this regular expression (repeatable)")
 	fs.Var(&o.exclude, "exclude", "skip URLs matching this regular expression (repeatable)")
@@ -329,6 +329,10 @@ func listLinks(doc *mdsrc.Document) []mdsrc.Link {
 		if e.Desc.Valid() {
 			src := doc.Src
 			for i := e.Desc.Start; i < e.Desc.End; i++ {
+				if src[i] == '`' {
+					i = codeSpanEnd(src, i, e.Desc.End) - 1
+					continue
+				}
 				if src[i] != '[' || i > 0 && src[i-1] == '\\' {
 					continue
 				}
@@ -345,6 +349,31 @@ func listLinks(doc *mdsrc.Document) []mdsrc.Link {
 		}
 	}
 	return out
+}
+
+// codeSpanEnd returns the end of the code span opening at src[i] == '`' (a run of n
+// backticks closed by a run of exactly n), or the end of the run when it is not closed.
+func codeSpanEnd(src []byte, i, end int) int {
+	j := i
+	for j < end && src[j] == '`' {
+		j++
+	}
+	n := j - i
+	for k := j; k < end; {
+		if src[k] != '`' {
+			k++
+			continue
+		}
+		m := k
+		for m < end && src[m] == '`' {
+			m++
+		}
+		if m-k == n {
+			return m
+		}
+		k = m
+	}
+	return j
 }
 
 func checkAnchor(dest string, anchors map[string]bool, span mdsrc.Span) (rules.Diagnostic, bool) {
