@@ -158,3 +158,18 @@ func TestLinksCorruptCache(t *testing.T) {
 		t.Errorf("cache not rewritten: %s", data)
 	}
 }
+
+func TestLinksDeadline(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		<-r.Context().Done() // never answers
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "list.md")
+	os.WriteFile(path, []byte("# List\n\n- [Slow]("+srv.URL+"/slow) - Never answers.\n"), 0o644)
+	var out, errb bytes.Buffer
+	code := cli.Run([]string{"links", "--allow-private", "--no-cache", "--deadline", "100ms", "--timeout", "1m", path}, nil, &out, &errb)
+	if code != cli.ExitClean || !strings.Contains(out.String(), "not checked before the deadline [link-unchecked]") {
+		t.Errorf("exit %d\n%s%s", code, out.String(), errb.String())
+	}
+}
