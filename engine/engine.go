@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/listlint/listlint/mdsrc"
@@ -96,6 +97,8 @@ func Lint(files []File, cfg *Config) []*Result {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	// With fewer files than workers, the rules of each file share the spare ones.
+	ruleWorkers := max(workers/max(len(files), 1), 1)
 	workers = min(workers, max(len(files), 1))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -106,7 +109,7 @@ func Lint(files []File, cfg *Config) []*Result {
 				if files[i].Config != nil {
 					fcfg, frules = files[i].Config, perFileRules(files[i].Config)
 				}
-				results[i], facts[i] = lintFile(files[i], fcfg, cfg, now, frules, projectRules)
+				results[i], facts[i] = lintFile(files[i], fcfg, cfg, now, frules, projectRules, ruleWorkers)
 			}
 		})
 	}
@@ -168,8 +171,9 @@ func perFileRules(cfg *Config) []*rules.Rule {
 }
 
 // lintFile runs the per-file rules under cfg and collects the cross-file facts under
-// projectCfg, whose options the project pass will read.
-func lintFile(f File, cfg, projectCfg *Config, now time.Time, fileRules, projectRules []*rules.Rule) (*Result, []any) {
+// projectCfg, whose options the project pass will read. The rules run on up to par
+// goroutines; their diagnostics come back in rule order whatever the scheduling.
+func lintFile(f File, cfg, projectCfg *Config, now time.Time, fileRules, projectRules []*rules.Rule, par int) (*Result, []any) {
 	res := &Result{Path: f.Path, Src: f.Src}
 	doc, err := mdsrc.Parse(f.Path, f.Src)
 	if err != nil {
@@ -178,22 +182,47 @@ func lintFile(f File, cfg, projectCfg *Config, now time.Time, fileRules, project
 	}
 	res.Lines = doc.Lines
 	res.dirs = doc.Directives()
-	report := func(d rules.Diagnostic) { res.Diags = append(res.Diags, d) }
 	stat := cfg.Stat
 	if stat == nil {
 		stat = osStat
 	}
 	sibling := func(name string) (int64, bool) { return stat(filepath.Join(filepath.Dir(f.Path), name)) }
-	for _, r := range fileRules {
-		rc := cfg.Rules[r.ID]
-		p := rules.NewPass(r, doc, rc.Options, rc.Severity, now, report)
-		p.Sibling = sibling
-		guard(r, report, func() { r.Check(p) })
-	}
 	facts := make([]any, len(projectRules))
-	for k, r := range projectRules {
+	ntasks := len(fileRules) + len(projectRules)
+	diags := make([][]rules.Diagnostic, ntasks) // per task, so that the order is fixed
+	task := func(t int) {
+		report := func(d rules.Diagnostic) { diags[t] = append(diags[t], d) }
+		if t < len(fileRules) {
+			r := fileRules[t]
+			rc := cfg.Rules[r.ID]
+			p := rules.NewPass(r, doc, rc.Options, rc.Severity, now, report)
+			p.Sibling = sibling
+			guard(r, report, func() { r.Check(p) })
+			return
+		}
+		k := t - len(fileRules)
+		r := projectRules[k]
 		rc := projectCfg.Rules[r.ID]
 		guard(r, report, func() { facts[k] = r.Collect(rules.NewPass(r, doc, rc.Options, rc.Severity, now, report)) })
+	}
+	if par <= 1 {
+		for t := range ntasks {
+			task(t)
+		}
+	} else {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range min(par, ntasks) {
+			wg.Go(func() {
+				for t := int(next.Add(1)) - 1; t < ntasks; t = int(next.Add(1)) - 1 {
+					task(t)
+				}
+			})
+		}
+		wg.Wait()
+	}
+	for _, ds := range diags {
+		res.Diags = append(res.Diags, ds...)
 	}
 	return res, facts
 }
