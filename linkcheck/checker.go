@@ -79,9 +79,12 @@ func DefaultOptions() Options {
 type Checker struct {
 	opts   Options
 	client *http.Client
-	global chan struct{}
-	mu     sync.Mutex
-	hosts  map[string]*hostState
+	global chan struct{} // requests in flight
+	// workers bounds the URLs being checked at once: more than the requests, so that URLs
+	// waiting for a busy or slowed host (or a backoff) leave the global slots to others.
+	workers chan struct{}
+	mu      sync.Mutex
+	hosts   map[string]*hostState
 }
 
 // hostState is what the checker knows of one host.
@@ -142,7 +145,8 @@ func New(opts Options) *Checker {
 		client.Transport = tr
 	}
 	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	return &Checker{opts: opts, client: &client, global: make(chan struct{}, opts.Global), hosts: map[string]*hostState{}}
+	return &Checker{opts: opts, client: &client, global: make(chan struct{}, opts.Global),
+		workers: make(chan struct{}, 4*opts.Global), hosts: map[string]*hostState{}}
 }
 
 func sleep(ctx context.Context, d time.Duration) error {
@@ -195,6 +199,7 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]Result {
 	if c.opts.MaxAge > 0 {
 		notBefore = c.opts.Now().Add(-c.opts.MaxAge)
 	}
+	distinct = interleaveHosts(distinct)
 	var wg sync.WaitGroup
 	for _, u := range distinct {
 		if r, ok := c.opts.Cache.Get(u, notBefore); ok {
@@ -202,13 +207,13 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]Result {
 			continue
 		}
 		select {
-		case c.global <- struct{}{}:
+		case c.workers <- struct{}{}:
 		case <-ctx.Done():
 			record(Result{URL: u, Status: Unchecked, Reason: "not checked before the deadline"})
 			continue
 		}
 		wg.Go(func() {
-			defer func() { <-c.global }()
+			defer func() { <-c.workers }()
 			r := c.checkOne(ctx, u)
 			r.Checked = c.opts.Now()
 			if r.Status != Unchecked && r.Status != Skipped {
@@ -387,7 +392,11 @@ func (c *Checker) acquireHost(ctx context.Context, h *hostState) (release func()
 	slow := h.slow
 	h.mu.Unlock()
 	if !slow {
-		return func() { <-h.sem }, nil
+		if err := c.acquireGlobal(ctx); err != nil {
+			<-h.sem
+			return nil, err
+		}
+		return func() { <-c.global; <-h.sem }, nil
 	}
 	select {
 	case h.one <- struct{}{}:
@@ -407,7 +416,50 @@ func (c *Checker) acquireHost(ctx context.Context, h *hostState) (release func()
 			return nil, err
 		}
 	}
-	return func() { <-h.one; <-h.sem }, nil
+	if err := c.acquireGlobal(ctx); err != nil {
+		<-h.one
+		<-h.sem
+		return nil, err
+	}
+	return func() { <-c.global; <-h.one; <-h.sem }, nil
+}
+
+// acquireGlobal takes one of the global request slots. Host slots are always taken first,
+// so that a request waiting for its host holds no global slot.
+func (c *Checker) acquireGlobal(ctx context.Context) error {
+	select {
+	case c.global <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// interleaveHosts orders urls round-robin by host, keeping each host's order, so that a
+// list with long runs of one host keeps every host busy at once.
+func interleaveHosts(urls []string) []string {
+	byHost := map[string][]string{}
+	var hosts []string
+	for _, raw := range urls {
+		h := raw
+		if u, err := url.Parse(raw); err == nil {
+			h = strings.ToLower(u.Host)
+		}
+		if _, ok := byHost[h]; !ok {
+			hosts = append(hosts, h)
+		}
+		byHost[h] = append(byHost[h], raw)
+	}
+	out := make([]string, 0, len(urls))
+	for len(out) < len(urls) {
+		for _, h := range hosts {
+			if q := byHost[h]; len(q) > 0 {
+				out = append(out, q[0])
+				byHost[h] = q[1:]
+			}
+		}
+	}
+	return out
 }
 
 // do makes one request within the host's limits and the per-request timeout.

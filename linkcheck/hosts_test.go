@@ -125,3 +125,35 @@ func TestRetryConnectionReset(t *testing.T) {
 		t.Errorf("got %+v after %d requests", r, n.Load())
 	}
 }
+
+func TestGlobalLimit(t *testing.T) {
+	var cur, peak atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := cur.Add(1)
+		for {
+			p := peak.Load()
+			if n <= p || peak.CompareAndSwap(p, n) {
+				break
+			}
+		}
+		time.Sleep(3 * time.Millisecond)
+		cur.Add(-1)
+	}))
+	defer srv.Close()
+	fs := &fakeSleep{}
+	opts := testOptions(fs)
+	opts.Client = allTo(srv)
+	opts.Global, opts.PerHost = 3, 10
+	var urls []string
+	for i := range 40 {
+		urls = append(urls, "http://host"+strconv.Itoa(i%5)+".example/"+strconv.Itoa(i))
+	}
+	for _, r := range New(opts).Check(context.Background(), urls) {
+		if r.Status != OK {
+			t.Errorf("%+v", r)
+		}
+	}
+	if peak.Load() > 3 {
+		t.Errorf("peak concurrency %d over the global limit 3", peak.Load())
+	}
+}

@@ -89,3 +89,10 @@ func TestCacheCorruptAndMerge(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
+
+func TestInterleaveHosts(t *testing.T) {
+	got := strings.Join(interleaveHosts([]string{"http://a/1", "http://a/2", "http://a/3", "http://b/1", "http://c/1", "http://b/2"}), " ")
+	if want := "http://a/1 http://b/1 http://c/1 http://a/2 http://b/2 http://a/3"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
