@@ -62,11 +62,12 @@ func FixAll(files []engine.File, cfg *engine.Config, unsafe bool) *Outcome {
 			}
 			var fixes []*rules.Fix
 			var owners []string
+			crlf := mostlyCRLF(r.Src)
 			for _, d := range r.Diags {
 				if d.Fix == nil || d.Severity == rules.Off || (!d.Fix.Safe && !unsafe) {
 					continue
 				}
-				fixes = append(fixes, normalizeEOL(d.Fix, r.Src))
+				fixes = append(fixes, normalizeEOL(d.Fix, crlf))
 				owners = append(owners, d.Rule)
 			}
 			if len(fixes) == 0 {
@@ -103,11 +104,17 @@ func FixAll(files []engine.File, cfg *engine.Config, unsafe bool) *Outcome {
 	return out
 }
 
-// normalizeEOL makes inserted line breaks match a CRLF file's: one where most line breaks
-// are CRLF, as mdsrc decides.
-func normalizeEOL(f *rules.Fix, src []byte) *rules.Fix {
+// mostlyCRLF reports whether most line breaks of src are "\r\n": the fixes' new text then
+// gets them too.
+func mostlyCRLF(src []byte) bool {
 	crlf := bytes.Count(src, []byte("\r\n"))
-	if crlf == 0 || crlf*2 < bytes.Count(src, []byte("\n")) {
+	return crlf > 0 && crlf*2 >= bytes.Count(src, []byte("\n"))
+}
+
+// normalizeEOL makes inserted line breaks match a CRLF file's (crlf): one where most line
+// breaks are CRLF, as mdsrc decides.
+func normalizeEOL(f *rules.Fix, crlf bool) *rules.Fix {
+	if !crlf {
 		return f
 	}
 	g := *f
