@@ -47,3 +47,16 @@ func TestQuickURL(t *testing.T) {
 		t.Error("the fast path took nothing")
 	}
 }
+
+func TestTwitterish(t *testing.T) {
+	for _, s := range []string{"https://twitter.com/a", "https://X.COM", "http://mobile.Twitter.Com/x", "x.com", "https://a.b/twitter.com"} {
+		if !twitterish([]byte(s)) {
+			t.Errorf("twitterish(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"https://github.com/a", "https://example.org/x.co", "", "."} {
+		if twitterish([]byte(s)) {
+			t.Errorf("twitterish(%q) = true", s)
+		}
+	}
+}

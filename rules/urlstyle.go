@@ -153,7 +153,7 @@ func majorityTwitterHost(d *mdsrc.Document, links []mdsrc.Span) string {
 		b := d.Src[s.Start:s.End]
 		// hostPath lowercases and unescapes the host: only a URL that holds either name
 		// in some case, or a "%", can be on one of them.
-		if !bytes.Contains(b, []byte("%")) && !containsFold(b, "twitter.com") && !containsFold(b, "x.com") {
+		if !bytes.Contains(b, []byte("%")) && !twitterish(b) {
 			continue
 		}
 		h, _ := hostPath(string(b))
@@ -170,18 +170,29 @@ func majorityTwitterHost(d *mdsrc.Document, links []mdsrc.Span) string {
 	return "twitter.com"
 }
 
-// containsFold reports whether b holds the lower-case ASCII word in any case.
-func containsFold(b []byte, word string) bool {
-	for i := 0; i+len(word) <= len(b); i++ {
-		j := 0
-		for j < len(word) && b[i+j]|0x20 == word[j] {
-			j++
+// twitterish reports whether b may hold "twitter.com" or "x.com" in some case: a "." with
+// "com" after it and "x" or "twitter" before it.
+func twitterish(b []byte) bool {
+	for k := 0; ; k++ {
+		d := bytes.IndexByte(b[k:], '.')
+		if d < 0 {
+			return false
 		}
-		if j == len(word) {
+		k += d
+		if k+4 <= len(b) && foldEq(b[k+1:k+4], "com") && (k >= 1 && b[k-1]|0x20 == 'x' || k >= 7 && foldEq(b[k-7:k], "twitter")) {
 			return true
 		}
 	}
-	return false
+}
+
+// foldEq reports whether b is the lower-case ASCII word in some case.
+func foldEq(b []byte, word string) bool {
+	for i := range len(word) {
+		if b[i]|0x20 != word[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // mayChange is a cheap test that lets most URLs skip parsing: a URL can only change if it
