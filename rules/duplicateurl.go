@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"unicode"
 
 	"github.com/listlint/listlint/mdsrc"
 )
@@ -130,7 +131,25 @@ func isQuote(title string) bool {
 	if t == "" || !strings.ContainsAny(t[len(t)-1:], ".!?") {
 		return false
 	}
-	return len(strings.Fields(t)) >= 8
+	return hasFields(t, 8)
+}
+
+// hasFields reports whether s has at least n fields as strings.Fields splits it, without
+// splitting it.
+func hasFields(s string, n int) bool {
+	count, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			count++
+			if count >= n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // afterLineBreak returns the offset after the line break at off, or off at the end of the file.

@@ -60,3 +60,13 @@ func TestTwitterish(t *testing.T) {
 		}
 	}
 }
+
+func TestHasFields(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b c d e f g h", " a\tb\u00a0c  d e f g h. ", "a b c d e f g", "α β γ δ ε ζ η θ ι"} {
+		for n := 1; n <= 10; n++ {
+			if got, want := hasFields(s, n), len(strings.Fields(s)) >= n; got != want {
+				t.Errorf("hasFields(%q, %d) = %v", s, n, got)
+			}
+		}
+	}
+}
