@@ -567,10 +567,11 @@ func itemMarker(src []byte, it *mdsrc.Item) mdsrc.Span {
 // is not offered.
 //
 // It parses again only the part of the file the edits touch. The file is cut into chunks
-// where the parser starts afresh: before each top-level list whose marker starts a line
-// after a blank line (no block above it can continue there). The chunks holding edits,
-// with one more chunk on each side to see them merge with or swallow a neighbour, are
-// parsed again, each run of them alone, and compared with the same blocks of d.AST.
+// where the parser starts afresh: before each top-level list, paragraph, heading, rule or
+// fence that starts a line after a blank line (no block above it can continue there).
+// The chunks holding edits, with one more chunk on each side to see them merge with or
+// swallow a neighbour, are parsed again, each run of them alone, and compared with the
+// same blocks of d.AST.
 func keepsStructure(d *mdsrc.Document, edits []Edit) bool {
 	sorted := slices.Clone(edits)
 	slices.SortFunc(sorted, func(a, b Edit) int { return a.Start - b.Start })
@@ -593,7 +594,7 @@ func keepsStructure(d *mdsrc.Document, edits []Edit) bool {
 		if c.Type() != ast.TypeBlock {
 			continue
 		}
-		if _, ok := c.(*ast.List); ok && c.PreviousSibling() != nil {
+		if freshKind(c) && c.PreviousSibling() != nil {
 			if pos := c.Pos() + d.BOM; freshStart(src, pos) && pos > cuts[len(cuts)-1] {
 				shapes = append(shapes, b.String())
 				b.Reset()
@@ -635,6 +636,16 @@ func keepsStructure(d *mdsrc.Document, edits []Edit) bool {
 		i = j
 	}
 	return true
+}
+
+// freshKind reports whether n is a block that, opened at the start of a line after a
+// blank line, starts with nothing else open: a list, paragraph, heading, rule or fence.
+func freshKind(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.List, *ast.Paragraph, *ast.Heading, *ast.ThematicBreak, *ast.FencedCodeBlock:
+		return true
+	}
+	return false
 }
 
 // freshStart reports whether pos starts a line that follows a blank line.
