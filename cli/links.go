@@ -146,6 +146,25 @@ func runLinks(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(cfgErrs) > 0 {
 		return configErrors(stderr, cfgErrs)
 	}
+	// The configuration's link policy (broken-link's options), with the flags added to it.
+	pc, err := projectConfig(finder, inputs, "")
+	if err != nil {
+		return configErrors(stderr, []error{err})
+	}
+	if pol, ok := pc.Rules[rules.BrokenLink.ID].Options.(*rules.LinkPolicyOptions); ok && pol != nil {
+		accept = append(accept, pol.Accept...)
+		inc, err := compileAll(pol.Include)
+		if err != nil {
+			return usageError(stderr, "broken-link include: %v", err)
+		}
+		exc, err := compileAll(pol.Exclude)
+		if err != nil {
+			return usageError(stderr, "broken-link exclude: %v", err)
+		}
+		include, exclude = append(include, inc...), append(exclude, exc...)
+		o.allowPrivate = o.allowPrivate || pol.AllowPrivate
+		o.strict = o.strict || pol.Strict
+	}
 
 	run := &report.Run{Errors: errs, Unsafe: o.unsafe}
 	var docs []*mdsrc.Document

@@ -24,11 +24,15 @@ func linkServer(t *testing.T) (*httptest.Server, *atomic.Int32) {
 		n.Add(1)
 		http.Redirect(w, r, "/ok", http.StatusMovedPermanently)
 	})
-	mux.HandleFunc("/limited", func(w http.ResponseWriter, r *http.Request) {
+	// The rate-limited URL has a server (a host) of its own: a 429 slows its host down, and
+	// the other URLs should not wait for that.
+	limited := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		n.Add(1)
 		w.Header().Set("Retry-After", "3600")
 		w.WriteHeader(429)
-	})
+	}))
+	t.Cleanup(limited.Close)
+	mux.Handle("/limited", http.RedirectHandler(limited.URL+"/limited", http.StatusFound))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv, &n
@@ -171,5 +175,29 @@ func TestLinksDeadline(t *testing.T) {
 	code := cli.Run([]string{"links", "--allow-private", "--no-cache", "--deadline", "100ms", "--timeout", "1m", path}, nil, &out, &errb)
 	if code != cli.ExitClean || !strings.Contains(out.String(), "not checked before the deadline [link-unchecked]") {
 		t.Errorf("exit %d\n%s%s", code, out.String(), errb.String())
+	}
+}
+
+// The link policy can live in .listlint.yml, as options of broken-link; flags add to it.
+func TestLinksPolicyFromConfig(t *testing.T) {
+	srv, n := linkServer(t)
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
+	path := filepath.Join(dir, "list.md")
+	os.WriteFile(path, []byte("# List\n\n- [Good]("+srv.URL+"/ok) - Fine.\n- [Gone]("+srv.URL+"/gone) - Gone.\n"), 0o644)
+	cfg := "rules:\n  broken-link:\n    allow-private: true\n    exclude: ['/gone$']\n"
+	os.WriteFile(filepath.Join(dir, ".listlint.yml"), []byte(cfg), 0o644)
+	var out, errb bytes.Buffer
+	if code := cli.Run([]string{"links", "--no-cache", path}, nil, &out, &errb); code != cli.ExitClean {
+		t.Errorf("exit %d\n%s%s", code, out.String(), errb.String())
+	}
+	if got := n.Load(); got != 1 {
+		t.Errorf("%d requests, want 1 (the excluded URL is not fetched, the private host is allowed)", got)
+	}
+	// A broken policy is a configuration error, named with its place in the file.
+	os.WriteFile(filepath.Join(dir, ".listlint.yml"), []byte("rules:\n  broken-link:\n    accept: [42]\n"), 0o644)
+	errb.Reset()
+	if code := cli.Run([]string{"links", "--no-cache", path}, nil, &out, &errb); code != cli.ExitError || !strings.Contains(errb.String(), ".listlint.yml:3:5") || !strings.Contains(errb.String(), "42 is not an HTTP status") {
+		t.Errorf("bad policy: exit %d, %s", code, errb.String())
 	}
 }

@@ -372,9 +372,14 @@ func (c *Checker) backoff(attempt int) time.Duration {
 	return min(d, time.Minute)
 }
 
-// slowDown makes a host that answered 429 take one request at a time, spaced out.
+// slowDown makes a host that answered 429 take one request at a time, spaced out. A
+// Retry-After beyond the cap (an hour, say) gives up on the URL that got it; spacing every
+// other URL of the host by the cap would stall the run, so they go a second apart.
 func (c *Checker) slowDown(h *hostState, retryAfter time.Duration) {
-	d := min(max(retryAfter, time.Second), c.opts.MaxRetryAfter)
+	if retryAfter > c.opts.MaxRetryAfter {
+		retryAfter = 0
+	}
+	d := max(retryAfter, time.Second)
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.slow = true

@@ -1,14 +1,52 @@
 package rules
 
+import (
+	"fmt"
+	"regexp"
+)
+
 // The link rules have no check of their own: "listlint links" fetches the URLs of the lists
 // and reports its findings under these ids. They are off in every preset, so a normal lint
 // never reports them (and never goes on the network); turning them on in a configuration
 // changes nothing.
 
+// LinkPolicyOptions are the settings of "listlint links" that a configuration file keeps,
+// as options of broken-link; the command's flags add to them.
+type LinkPolicyOptions struct {
+	// Accept lists HTTP statuses that count as fine besides 2xx.
+	Accept []int `yaml:"accept"`
+	// Include checks only URLs matching one of these regular expressions.
+	Include []string `yaml:"include"`
+	// Exclude skips URLs matching one of these regular expressions.
+	Exclude []string `yaml:"exclude"`
+	// AllowPrivate also checks loopback and private addresses.
+	AllowPrivate bool `yaml:"allow-private"`
+	// Strict reports rate limits and bot walls as errors.
+	Strict bool `yaml:"strict"`
+}
+
+// Validate checks the statuses and the regular expressions.
+func (o *LinkPolicyOptions) Validate() error {
+	for _, n := range o.Accept {
+		if n < 100 || n > 999 {
+			return fmt.Errorf("accept: %d is not an HTTP status", n)
+		}
+	}
+	for _, list := range [][]string{o.Include, o.Exclude} {
+		for _, re := range list {
+			if _, err := regexp.Compile(re); err != nil {
+				return fmt.Errorf("%q is not a regular expression: %w", re, err)
+			}
+		}
+	}
+	return nil
+}
+
 // BrokenLink is a URL that does not answer.
 var BrokenLink = register(&Rule{
-	ID:      "broken-link",
-	Default: Off,
+	ID:         "broken-link",
+	Default:    Off,
+	NewOptions: func() any { return &LinkPolicyOptions{} },
 	Doc: Doc{
 		Title: "Links answer (listlint links)",
 		Why: "A link list is only as good as its links. \"listlint links\" fetches every URL of the " +
@@ -17,6 +55,13 @@ var BrokenLink = register(&Rule{
 			"host that does not exist. It is an error: the exit status is 1. Relative links to files " +
 			"are checked against the file system.",
 		Fix: FixNone,
+		Options: []OptionDoc{
+			{Name: "accept", Type: "list of integers", Default: "[]", Text: "HTTP statuses that count as fine besides 2xx (as --accept)"},
+			{Name: "include", Type: "list of strings", Default: "[]", Text: "check only URLs matching one of these regular expressions (as --include)"},
+			{Name: "exclude", Type: "list of strings", Default: "[]", Text: "skip URLs matching one of these regular expressions (as --exclude)"},
+			{Name: "allow-private", Type: "boolean", Default: "false", Text: "also check loopback and private addresses (as --allow-private)"},
+			{Name: "strict", Type: "boolean", Default: "false", Text: "report rate limits and bot walls as errors (as --strict)"},
+		},
 	},
 })
 
