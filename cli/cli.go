@@ -38,6 +38,7 @@ Usage:
   listlint config [flags] path          print the configuration that applies to path
   listlint rules                        list the rules: aliases, default severity, fix, presets
   listlint explain RULE                 show a rule's documentation with its example
+  listlint links [flags] [path ...]     check that the lists' links answer (network)
 
 With no path, every Markdown file under the current folder is linted (.git, node_modules
 and vendor are skipped). A folder means its Markdown files, recursively. "-" reads standard
