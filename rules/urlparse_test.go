@@ -70,3 +70,12 @@ func TestHasFields(t *testing.T) {
 		}
 	}
 }
+
+func TestMayChangeBytes(t *testing.T) {
+	for _, s := range []string{"", "http://a", "HTTPS://a", "https://a?b", "https://a b", "https://a\tb", "https://github.com/a", "https://GITHUB.COM",
+		"https://m.youtube.com", "https://youtu.be/x", "https://twitter.com", "https://x.com", "https://example.org/a", "https://Example.org"} {
+		if mayChangeBytes([]byte(s)) != mayChange(s) {
+			t.Errorf("mayChangeBytes(%q) != mayChange", s)
+		}
+	}
+}

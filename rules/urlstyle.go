@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -103,13 +104,18 @@ func checkURLStyle(p *Pass) {
 	if twitter == "consistent" || twitter == "" {
 		twitter = majorityTwitterHost(p.Doc, links)
 	}
-	mainLinks := map[int]bool{}
+	mainLinks := make([]int, 0, len(p.Doc.Entries)) // where entries' own URLs start, sorted
 	for _, e := range p.Doc.Entries {
-		mainLinks[e.Link.URL.Start] = true
+		mainLinks = append(mainLinks, e.Link.URL.Start)
 	}
+	slices.Sort(mainLinks)
 	for _, u := range links {
+		if !mayChangeBytes(p.Doc.Src[u.Start:u.End]) {
+			continue // canonicalURL would return it as it is
+		}
 		raw := p.Text(u)
-		fixed, why := canonicalURL(raw, opts, extra, twitter, mainLinks[u.Start])
+		_, main := slices.BinarySearch(mainLinks, u.Start)
+		fixed, why := canonicalURL(raw, opts, extra, twitter, main)
 		if fixed == raw || why == "" {
 			continue
 		}
@@ -201,6 +207,13 @@ func mayChange(raw string) bool {
 	return strings.HasPrefix(raw, "http:") || strings.HasPrefix(raw, "HTTP") || strings.ContainsAny(raw, "? \t") ||
 		strings.Contains(raw, "github.com") || strings.Contains(raw, "GITHUB.COM") || strings.Contains(raw, "m.") ||
 		strings.Contains(raw, "youtu.be") || strings.Contains(raw, "twitter.com") || strings.Contains(raw, "x.com")
+}
+
+// mayChangeBytes is mayChange on the URL's bytes, without making a string of them.
+func mayChangeBytes(raw []byte) bool {
+	return bytes.HasPrefix(raw, []byte("http:")) || bytes.HasPrefix(raw, []byte("HTTP")) || bytes.ContainsAny(raw, "? \t") ||
+		bytes.Contains(raw, []byte("github.com")) || bytes.Contains(raw, []byte("GITHUB.COM")) || bytes.Contains(raw, []byte("m.")) ||
+		bytes.Contains(raw, []byte("youtu.be")) || bytes.Contains(raw, []byte("twitter.com")) || bytes.Contains(raw, []byte("x.com"))
 }
 
 // canonicalURL rewrites raw into its canonical form and says why, or returns raw.
