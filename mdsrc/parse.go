@@ -383,17 +383,23 @@ func (w *walker) list(l *ast.List, parent *Item, depth, bound int) {
 			items = append(items, c)
 		}
 	}
+	// The items are allocated together, and each item's start is found once.
+	slab := make([]Item, len(items))
+	starts := make([]int, len(items))
+	for i, c := range items {
+		starts[i] = w.itemStart(c)
+	}
+	lst.Items = make([]*Item, 0, len(items))
 	for i, c := range items {
 		ib := bound
-		if i+1 < len(items) {
-			if st := w.itemStart(items[i+1]); st >= 0 {
-				ib = st
-			}
+		if i+1 < len(items) && starts[i+1] >= 0 {
+			ib = starts[i+1]
 		}
-		it := &Item{List: lst, Start: w.itemStart(c), Marker: w.marker(c), Content: None}
-		if it.Start < 0 {
+		if starts[i] < 0 {
 			continue
 		}
+		it := &slab[i]
+		*it = Item{List: lst, Start: starts[i], Marker: w.marker(c), Content: None}
 		it.BodyEnd = w.lastContentEnd(it.Start, ib)
 		lst.Items = append(lst.Items, it)
 		if first := c.FirstChild(); first != nil {
