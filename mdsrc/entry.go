@@ -141,6 +141,15 @@ func endsSentence(src []byte, lo, hi int) bool {
 // or before end. It understands nested brackets, backslash escapes and code spans in the
 // label, "<...>" destinations, balanced parentheses in destinations, and titles.
 func ScanLink(src []byte, start, end int) (Link, bool) {
+	l, ok := ScanLinkSpans(src, start, end)
+	if ok && l.URL.Valid() {
+		l.Dest = string(src[l.URL.Start:l.URL.End])
+	}
+	return l, ok
+}
+
+// ScanLinkSpans is ScanLink without the Dest string: the spans only.
+func ScanLinkSpans(src []byte, start, end int) (Link, bool) {
 	if start >= end || src[start] != '[' {
 		return Link{}, false
 	}
@@ -218,7 +227,6 @@ func ScanLink(src []byte, start, end int) (Link, bool) {
 			return Link{}, false
 		}
 		l.Span = Span{start, q + 1}
-		l.Dest = string(src[l.URL.Start:l.URL.End])
 		return l, true
 	}
 	if p < end && src[p] == '[' {

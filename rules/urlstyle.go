@@ -145,7 +145,7 @@ func documentLinks(d *mdsrc.Document) []mdsrc.Span {
 			// A link ends on its own line or shortly after; bound the scan.
 			end = min(len(src), d.Lines.Start(min(nl+8, d.Lines.Count())))
 		}
-		if sl, ok := mdsrc.ScanLink(src, start, end); ok && sl.URL.Valid() && sl.URL.Len() > 0 {
+		if sl, ok := mdsrc.ScanLinkSpans(src, start, end); ok && sl.URL.Valid() && sl.URL.Len() > 0 {
 			out = append(out, sl.URL)
 		}
 		return ast.WalkContinue, nil
