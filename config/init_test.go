@@ -2,7 +2,6 @@ package config
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/listlint/listlint/engine"
+	"github.com/listlint/listlint/internal/benchcorpus"
 	"github.com/listlint/listlint/rules"
 )
 
@@ -152,27 +152,11 @@ const corpusDir = "../../shared/corpus"
 
 func readCorpusFolder(t *testing.T, dir string) []engine.File {
 	t.Helper()
-	var out []engine.File
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && (d.Name() == ".git" || d.Name() == "node_modules") {
-			return fs.SkipDir
-		}
-		if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".md") {
-			src, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			out = append(out, engine.File{Path: p, Src: src})
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	paths, srcs := benchcorpus.Files(dir)
+	out := make([]engine.File, len(paths))
+	for i := range paths {
+		out[i] = engine.File{Path: paths[i], Src: srcs[i]}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out
 }
 

@@ -1,20 +1,19 @@
 package fixer
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/listlint/listlint/engine"
+	"github.com/listlint/listlint/internal/benchcorpus"
 	"github.com/listlint/listlint/rules"
 )
 
 // corpusDir holds real lists from public repositories, beside the repository in CI and on
 // developers' machines; the tests that use it skip where it is absent.
-const corpusDir = "../../shared/corpus"
+const corpusDir = benchcorpus.Dir
 
 func corpusFolders(t testing.TB) []string {
 	ents, err := os.ReadDir(corpusDir)
@@ -31,19 +30,11 @@ func corpusFolders(t testing.TB) []string {
 }
 
 func readMarkdown(t testing.TB, dir string) []engine.File {
-	var files []engine.File
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
-			return err
-		}
-		src, err := os.ReadFile(p)
-		files = append(files, engine.File{Path: p, Src: src})
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
+	paths, srcs := benchcorpus.Files(dir)
+	files := make([]engine.File, len(paths))
+	for i := range paths {
+		files[i] = engine.File{Path: paths[i], Src: srcs[i]}
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files
 }
 
