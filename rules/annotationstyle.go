@@ -49,10 +49,7 @@ var labelAliases = map[string]string{
 var labelNumber = regexp.MustCompile(`(?s)^(.*?)(\s+\d+)?$`)
 
 func checkAnnotationStyle(p *Pass) {
-	opts, _ := p.Options.(*AnnotationStyleOptions)
-	if opts == nil {
-		opts = &AnnotationStyleOptions{Groups: "consistent"}
-	}
+	opts := optionsOf[AnnotationStyleOptions](p.Options)
 	groups, why := opts.Groups, "as the groups option says"
 	if groups == "consistent" || groups == "" {
 		groups, why = majorityGrouping(p.Doc), "as in most of the file"

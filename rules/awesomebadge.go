@@ -101,10 +101,7 @@ func currentBadge(img readmeImage) string {
 }
 
 func checkAwesomeBadge(p *Pass) {
-	opts, _ := p.Options.(*AwesomeBadgeOptions)
-	if opts == nil {
-		opts = &AwesomeBadgeOptions{}
-	}
+	opts := optionsOf[AwesomeBadgeOptions](p.Options)
 	if !awesomeScope(p, opts.Files) {
 		return
 	}

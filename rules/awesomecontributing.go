@@ -51,10 +51,7 @@ var contributingNames = func() []string {
 }()
 
 func checkAwesomeContributing(p *Pass) {
-	opts, _ := p.Options.(*AwesomeContributingOptions)
-	if opts == nil {
-		opts = &AwesomeContributingOptions{AllowLink: true}
-	}
+	opts := optionsOf[AwesomeContributingOptions](p.Options)
 	if p.Sibling == nil || !awesomeScope(p, opts.Files) {
 		return
 	}

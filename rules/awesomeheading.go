@@ -60,10 +60,7 @@ func init() {
 }
 
 func checkAwesomeHeading(p *Pass) {
-	opts, _ := p.Options.(*AwesomeHeadingOptions)
-	if opts == nil {
-		opts = &AwesomeHeadingOptions{}
-	}
+	opts := optionsOf[AwesomeHeadingOptions](p.Options)
 	if !awesomeScope(p, opts.Files) {
 		return
 	}

@@ -35,10 +35,7 @@ var AwesomeLicense = register(&Rule{
 })
 
 func checkAwesomeLicense(p *Pass) {
-	opts, _ := p.Options.(*AwesomeLicenseOptions)
-	if opts == nil {
-		opts = &AwesomeLicenseOptions{}
-	}
+	opts := optionsOf[AwesomeLicenseOptions](p.Options)
 	if !awesomeScope(p, opts.Files) {
 		return
 	}

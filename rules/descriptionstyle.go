@@ -60,10 +60,7 @@ var knownLowerNames = wordSet(`
 `)
 
 func checkDescriptionStyle(p *Pass) {
-	opts, _ := p.Options.(*DescriptionStyleOptions)
-	if opts == nil {
-		opts = newDescriptionStyleOptions()
-	}
+	opts := optionsOf[DescriptionStyleOptions](p.Options)
 	for _, e := range p.Doc.Entries {
 		desc := e.Desc
 		if desc.Len() == 0 {

@@ -74,10 +74,7 @@ type fileURLs struct {
 func (f *fileURLs) text(s mdsrc.Span) string { return string(f.src[s.Start:s.End]) }
 
 func collectURLs(p *Pass) any {
-	opts, _ := p.Options.(*DuplicateURLOptions)
-	if opts == nil {
-		opts = &DuplicateURLOptions{Scope: "project"}
-	}
+	opts := optionsOf[DuplicateURLOptions](p.Options)
 	src := p.Doc.Src
 	out := &fileURLs{src: src, facts: make([]urlFact, 0, len(p.Doc.Entries))}
 	add := func(l mdsrc.Link, e *mdsrc.Entry, main bool) {
@@ -164,10 +161,7 @@ func afterLineBreak(src []byte, off int) int {
 }
 
 func checkDuplicateURLs(p *ProjectPass) {
-	opts, _ := p.Options.(*DuplicateURLOptions)
-	if opts == nil {
-		opts = &DuplicateURLOptions{Scope: "project"}
-	}
+	opts := optionsOf[DuplicateURLOptions](p.Options)
 	type seen struct {
 		path string
 		file *fileURLs

@@ -58,10 +58,7 @@ var (
 )
 
 func checkEntryFormat(p *Pass) {
-	opts, _ := p.Options.(*EntryFormatOptions)
-	if opts == nil {
-		opts = &EntryFormatOptions{}
-	}
+	opts := optionsOf[EntryFormatOptions](p.Options)
 	ignored := map[string]bool{}
 	for _, s := range opts.IgnoreSections {
 		ignored[strings.ToLower(strings.TrimSpace(s))] = true

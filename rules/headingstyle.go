@@ -57,10 +57,7 @@ var HeadingStyle = register(&Rule{
 })
 
 func checkHeadingStyle(p *Pass) {
-	opts, _ := p.Options.(*HeadingStyleOptions)
-	if opts == nil {
-		opts = newHeadingStyleOptions()
-	}
+	opts := optionsOf[HeadingStyleOptions](p.Options)
 	d := p.Doc
 	fm := d.FrontMatter()
 	type outlined struct {

@@ -63,10 +63,7 @@ var ListMarker = register(&Rule{
 })
 
 func checkListMarker(p *Pass) {
-	opts, _ := p.Options.(*ListMarkerOptions)
-	if opts == nil {
-		opts = newListMarkerOptions()
-	}
+	opts := optionsOf[ListMarkerOptions](p.Options)
 	indent := opts.Indent
 	if opts.Validate() != nil {
 		indent = 2

@@ -39,10 +39,7 @@ var NoCIBadge = register(&Rule{
 })
 
 func checkNoCIBadge(p *Pass) {
-	opts, _ := p.Options.(*NoCIBadgeOptions)
-	if opts == nil {
-		opts = &NoCIBadgeOptions{}
-	}
+	opts := optionsOf[NoCIBadgeOptions](p.Options)
 	if !awesomeScope(p, opts.Files) {
 		return
 	}

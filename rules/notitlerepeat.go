@@ -56,11 +56,8 @@ type plainRune struct {
 }
 
 func checkNoTitleRepeat(p *Pass) {
-	opts, _ := p.Options.(*NoTitleRepeatOptions)
-	minLen, strict := 2, false
-	if opts != nil {
-		minLen, strict = max(opts.MinLength, 1), opts.Strict
-	}
+	opts := optionsOf[NoTitleRepeatOptions](p.Options)
+	minLen, strict := max(opts.MinLength, 1), opts.Strict
 	src := p.Doc.Src
 	var title, desc []plainRune
 	for _, e := range p.Doc.Entries {

@@ -115,10 +115,7 @@ func (ps *pairSet) in(b []byte) bool {
 }
 
 func checkPunctuation(p *Pass) {
-	opts, _ := p.Options.(*PunctuationOptions)
-	if opts == nil {
-		opts = newPunctuationOptions()
-	}
+	opts := optionsOf[PunctuationOptions](p.Options)
 	ps := pairSetFor(opts.Pairs)
 	src := p.Doc.Src
 	for _, e := range p.Doc.Entries {

@@ -74,8 +74,10 @@ type Pass struct {
 	report  func(Diagnostic)
 }
 
-// NewPass prepares a run of r on doc; report receives every diagnostic.
+// NewPass prepares a run of r on doc; report receives every diagnostic. Without options
+// the rule gets its defaults, so that rules never need defaults of their own.
 func NewPass(r *Rule, doc *mdsrc.Document, opts any, sev Severity, now time.Time, report func(Diagnostic)) *Pass {
+	opts = defaultOptions(r, opts)
 	return &Pass{Doc: doc, Options: opts, Now: now, Severity: sev, rule: r, report: report}
 }
 
@@ -107,8 +109,9 @@ type ProjectPass struct {
 	report   func(path string, d Diagnostic)
 }
 
-// NewProjectPass prepares a cross-file run of r.
+// NewProjectPass prepares a cross-file run of r; without options it gets its defaults.
 func NewProjectPass(r *Rule, files []FileFacts, opts any, sev Severity, report func(string, Diagnostic)) *ProjectPass {
+	opts = defaultOptions(r, opts)
 	return &ProjectPass{Files: files, Options: opts, Severity: sev, rule: r, report: report}
 }
 
@@ -164,3 +167,19 @@ func (p *ProjectPass) Run() { p.rule.CheckProject(p) }
 // Register adds a rule to the registry. The built-in rules register themselves; tests use
 // it for rules of their own. It panics on a duplicate id.
 func Register(r *Rule) *Rule { return register(r) }
+
+func defaultOptions(r *Rule, opts any) any {
+	if opts == nil && r.NewOptions != nil {
+		return r.NewOptions()
+	}
+	return opts
+}
+
+// optionsOf returns a pass's options as the rule's options type (never nil: a pass always
+// has its rule's options, see NewPass).
+func optionsOf[T any](opts any) *T {
+	if o, ok := opts.(*T); ok && o != nil {
+		return o
+	}
+	return new(T)
+}

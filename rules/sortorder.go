@@ -57,10 +57,7 @@ type sortKey struct {
 }
 
 func checkSortOrder(p *Pass) {
-	opts, _ := p.Options.(*SortOrderOptions)
-	if opts == nil {
-		opts = &SortOrderOptions{By: "title", Order: "ascending"}
-	}
+	opts := optionsOf[SortOrderOptions](p.Options)
 	src := p.Doc.Src
 	// Unicode collation puts "Ärger" beside "Arger" and "Go 2" before "Go 10"; a collator is
 	// not safe for concurrent use, so each pass has its own.

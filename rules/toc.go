@@ -89,10 +89,7 @@ type tocHeading struct {
 }
 
 func checkTOC(p *Pass) {
-	opts, _ := p.Options.(*TOCOptions)
-	if opts == nil {
-		opts = newTOCOptions()
-	}
+	opts := optionsOf[TOCOptions](p.Options)
 	d := p.Doc
 	fm := d.FrontMatter()
 	ti := -1

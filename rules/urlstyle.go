@@ -91,10 +91,7 @@ func hostIn(host, domain string) bool {
 }
 
 func checkURLStyle(p *Pass) {
-	opts, _ := p.Options.(*URLStyleOptions)
-	if opts == nil {
-		opts = &URLStyleOptions{MobileHosts: true, TwitterHost: "consistent"}
-	}
+	opts := optionsOf[URLStyleOptions](p.Options)
 	extra := map[string]bool{}
 	for _, h := range opts.HTTPSHosts {
 		extra[strings.ToLower(h)] = true

@@ -65,10 +65,7 @@ var Whitespace = register(&Rule{
 })
 
 func checkWhitespace(p *Pass) {
-	opts, _ := p.Options.(*WhitespaceOptions)
-	if opts == nil {
-		opts = newWhitespaceOptions()
-	}
+	opts := optionsOf[WhitespaceOptions](p.Options)
 	maxBlank := max(opts.MaxBlankLines, 1)
 	d := p.Doc
 	src := d.Src
