@@ -62,6 +62,10 @@ type options struct {
 	enable, disable                         string
 	configFile                              string
 	noConfig                                bool
+	// Pull-request workflow: where else the report goes, and which lines count.
+	output, summary, counts  string
+	statistics               bool
+	newFromRev, newFromPatch string
 }
 
 func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
@@ -78,6 +82,12 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.color, "color", "auto", "colour the text output: auto, always or never")
 	fs.StringVar(&o.stdinName, "stdin-filename", "", "the path to show for standard input")
 	fs.BoolVar(&o.quiet, "quiet", false, "report errors only, without warnings or the summary")
+	fs.StringVar(&o.output, "output", "", "write the --format report to this file; a text report still goes to the terminal")
+	fs.BoolVar(&o.statistics, "statistics", false, "print the number of problems per rule after the report")
+	fs.StringVar(&o.summary, "summary", "", "append a Markdown summary (counts per rule, first problems) to this file, such as $GITHUB_STEP_SUMMARY")
+	fs.StringVar(&o.counts, "counts", "", "append name=value problem counts to this file, such as $GITHUB_OUTPUT")
+	fs.StringVar(&o.newFromRev, "new-from-rev", "", "report only problems on lines added or changed since this git revision")
+	fs.StringVar(&o.newFromPatch, "new-from-patch", "", "report only problems on lines this unified diff adds or changes")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.BoolVar(&o.help, "help", false, "show this help")
 	// The usage goes wherever the flag set writes: stderr after a usage error (and for -h,
@@ -164,12 +174,18 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "--color: %v", err)
 	}
-	rep, err := report.New(o.format, report.Options{Color: colorOn, Quiet: o.quiet})
+	reps, err := newReporters(&o, colorOn)
 	if err != nil {
 		return usageError(stderr, "--format: %v", err)
 	}
 	if o.fix && o.diff {
 		return usageError(stderr, "--fix and --diff do not go together: --diff shows what --fix would write")
+	}
+	if o.newFromRev != "" && o.newFromPatch != "" {
+		return usageError(stderr, "--new-from-rev and --new-from-patch do not go together")
+	}
+	if (o.newFromRev != "" || o.newFromPatch != "") && (o.fix || o.diff) {
+		return usageError(stderr, "--new-from-rev and --new-from-patch limit the report; --fix and --diff work on whole files: run them separately")
 	}
 
 	inputs, errs, cfgErrs := discover(paths, o.stdinName, stdin, finder)
@@ -215,6 +231,13 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		kept = append(kept, r)
 	}
 	run.Results = kept
+	if o.newFromRev != "" || o.newFromPatch != "" {
+		// Every rule saw every file; only the report is limited to the changed lines.
+		if err := keepChanged(run, o.newFromRev, o.newFromPatch); err != nil {
+			fmt.Fprintf(stderr, "listlint: %v\n", err)
+			return ExitError
+		}
+	}
 	for _, e := range run.Errors {
 		if e.Line > 0 {
 			fmt.Fprintf(stderr, "listlint: %s:%d: %s\n", e.Path, e.Line, e.Err)
@@ -277,11 +300,9 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			out = stderr
 		}
 	}
-	if len(run.Results) > 0 || len(run.Errors) == 0 || o.format != "text" {
-		if err := rep.Report(out, run); err != nil {
-			fmt.Fprintf(stderr, "listlint: %v\n", err)
-			return ExitError
-		}
+	if err := writeReports(reps, &o, out, stderr, run); err != nil {
+		fmt.Fprintf(stderr, "listlint: %v\n", err)
+		return ExitError
 	}
 	if remainingErrors(run) > 0 {
 		status = max(status, ExitProblems)

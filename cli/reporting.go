@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/listlint/listlint/fixer"
+	"github.com/listlint/listlint/report"
+)
+
+// reporters are the reports one run writes: the --format report, and with --output a text
+// report for the terminal beside it.
+type reporters struct {
+	main report.Reporter // --format, to --output or to the terminal
+	term report.Reporter // text for the terminal when --output takes the main report
+}
+
+// newReporters builds the reporters the flags ask for.
+func newReporters(o *options, color bool) (*reporters, error) {
+	opts := report.Options{Color: color, Quiet: o.quiet}
+	if o.output != "" {
+		opts.Color = false
+	}
+	main, err := report.New(o.format, opts)
+	if err != nil {
+		return nil, err
+	}
+	reps := &reporters{main: main}
+	if o.output != "" {
+		reps.term, err = report.New("text", report.Options{Color: color, Quiet: o.quiet})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return reps, nil
+}
+
+// writeReports writes every report of a run: the main one to --output or out, the text one
+// to out when --output is given, then statistics, the summary and the counts.
+func writeReports(reps *reporters, o *options, out, stderr io.Writer, run *report.Run) error {
+	// A text report of a run whose only news is unreadable inputs says nothing that stderr
+	// has not said already.
+	textOnlyErrors := len(run.Results) == 0 && len(run.Errors) > 0
+	if o.output != "" {
+		if err := writeReportFile(o.output, reps.main, run); err != nil {
+			return err
+		}
+		if !textOnlyErrors {
+			if err := reps.term.Report(out, run); err != nil {
+				return err
+			}
+		}
+	} else if !textOnlyErrors || o.format != "text" {
+		if err := reps.main.Report(out, run); err != nil {
+			return err
+		}
+	}
+	if o.statistics {
+		// Statistics never go into a machine-readable report on stdout.
+		w := out
+		if o.output == "" && o.format != "text" {
+			w = stderr
+		}
+		if err := report.Statistics(w, run, o.quiet); err != nil {
+			return err
+		}
+	}
+	if o.summary != "" {
+		if err := appendTo(o.summary, func(w io.Writer) error { return report.Summary(w, run, o.quiet) }); err != nil {
+			return err
+		}
+	}
+	if o.counts != "" {
+		if err := appendTo(o.counts, func(w io.Writer) error { return report.WriteCounts(w, run, o.quiet) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeReportFile writes a report to a file atomically: a reader never sees half a report.
+func writeReportFile(path string, rep report.Reporter, run *report.Run) error {
+	var buf bytes.Buffer
+	if err := rep.Report(&buf, run); err != nil {
+		return err
+	}
+	if err := fixer.WriteFileAtomic(path, buf.Bytes()); err != nil {
+		return fmt.Errorf("--output %s: %s", path, describe(err))
+	}
+	return nil
+}
+
+// appendTo appends to a file that others append to as well, such as $GITHUB_STEP_SUMMARY.
+func appendTo(path string, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return fmt.Errorf("%s: %s", path, describe(err))
+	}
+	if _, err := f.Write(buf.Bytes()); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %s", path, describe(err))
+	}
+	return f.Close()
+}
