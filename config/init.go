@@ -58,14 +58,26 @@ func (f Finding) String() string {
 	return s
 }
 
-// Thresholds of the inference. A convention is followed when most items follow it; sorting
-// needs more, since turning sort-order on for a list that is half sorted means a large fix.
+// Thresholds of the inference. A list that keeps a convention keeps it almost everywhere:
+// a few stragglers are mistakes worth reporting, but when more than strayShare of the items
+// break a check (and at least strayMin of them), the list does not keep that convention and
+// the check is relaxed. Sorting is decided on its own share, since turning sort-order on for
+// a list that is half sorted means a large fix.
 const (
 	sortedShare    = 0.9 // of lists with sortMinEntries entries or more
 	sortMinEntries = 3   // a list of two is sorted by chance half the time
-	noisyShare     = 1.0 / 3
-	noisyMin       = 20 // a rule must report this many problems before it counts as noise
+	strayShare     = 0.03
+	strayMin       = 10
 )
+
+// kept reports whether a convention that bad of n items break is kept by the lists: not when
+// most items break it, nor when more than a few stragglers do.
+func kept(bad, n int) bool {
+	if bad*2 > n {
+		return false
+	}
+	return bad < strayMin || float64(bad) <= strayShare*float64(n)
+}
 
 // initSetting is one rule's entry in the written file.
 type initSetting struct {
@@ -146,7 +158,7 @@ func Infer(files []engine.File) (*Inference, error) {
 				What: n.id + ": problems", Agree: n.problems, Of: in.entries, Unit: "entries",
 				Conclusion: "off: these lists do not follow it",
 			})
-			settings = setSeverity(settings, n.id, "off", fmt.Sprintf("%d problems in %d entries: these lists do not follow this rule", n.problems, in.entries), relax)
+			settings = setSeverity(settings, n.id, "off", fmt.Sprintf("%s problems in %s entries: these lists do not follow this rule", thousands(n.problems), thousands(in.entries)), relax)
 		}
 		y = render(inf, settings)
 		if _, err := Parse(".listlint.yml", y); err != nil {
@@ -369,13 +381,13 @@ func (in *inferrer) decide(inf *Inference) []initSetting {
 	requireDesc := false
 	if in.descs > 0 {
 		f := Finding{What: "descriptions ending with a period (or ! ? …)", Agree: in.descEnds, Of: in.descs, Unit: "descriptions"}
-		if in.descEnds*2 < in.descs {
+		if !kept(in.descs-in.descEnds, in.descs) {
 			f.Conclusion = "description-style require-period: false"
 			desc = append(desc, initOption{key: "require-period", value: "false", comment: f.String()})
 		}
 		find(f)
 		f = Finding{What: "descriptions starting in lower case", Agree: in.descLower, Of: in.descs, Unit: "descriptions"}
-		if in.descLower*2 > in.descs {
+		if !kept(in.descLower, in.descs) {
 			f.Conclusion = "description-style require-capital: false"
 			desc = append(desc, initOption{key: "require-capital", value: "false", comment: f.String()})
 		}
@@ -600,8 +612,9 @@ type noisyRule struct {
 	problems int
 }
 
-// noisyRules lints files under f and returns the rules that report on more than a third
-// of the entries: conventions the lists do not follow, whose reports would drown the rest.
+// noisyRules lints files under f and returns the rules that report on more entries than a
+// kept convention allows: conventions the lists do not follow, whose reports would drown
+// the mistakes worth fixing.
 func noisyRules(files []engine.File, f *File, entries int) []noisyRule {
 	cfg, _ := f.Resolve("")
 	per := map[string]int{}
@@ -612,7 +625,7 @@ func noisyRules(files []engine.File, f *File, entries int) []noisyRule {
 	}
 	var out []noisyRule
 	for id, n := range per {
-		if n >= noisyMin && float64(n) > noisyShare*float64(max(entries, 1)) {
+		if !kept(n, entries) {
 			out = append(out, noisyRule{id, n})
 		}
 	}
