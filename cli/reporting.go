@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -19,7 +20,7 @@ type reporters struct {
 
 // newReporters builds the reporters the flags ask for.
 func newReporters(o *options, color bool) (*reporters, error) {
-	opts := report.Options{Color: color, Quiet: o.quiet}
+	opts := report.Options{Color: color, Quiet: o.quiet, Root: repoRoot(), Version: Version()}
 	if o.output != "" {
 		opts.Color = false
 	}
@@ -68,7 +69,7 @@ func writeReports(reps *reporters, o *options, out, stderr io.Writer, run *repor
 		}
 	}
 	if o.summary != "" {
-		if err := appendTo(o.summary, func(w io.Writer) error { return report.Summary(w, run, o.quiet) }); err != nil {
+		if err := appendTo(o.summary, func(w io.Writer) error { return report.Summary(w, run, summaryOptions(o.quiet, os.Getenv)) }); err != nil {
 			return err
 		}
 	}
@@ -107,4 +108,58 @@ func appendTo(path string, write func(io.Writer) error) error {
 		return fmt.Errorf("%s: %s", path, describe(err))
 	}
 	return f.Close()
+}
+
+// repoRoot is the repository root above the working folder, which GitHub resolves the
+// paths of annotations and SARIF results against; the working folder when there is none.
+func repoRoot() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	return report.FindRoot(wd)
+}
+
+// summaryOptions reads the GitHub Actions variables that let the summary link to the
+// problems' lines. On a pull_request event GITHUB_SHA is the merge commit GitHub made,
+// which is gone once the branch moves on; the pull request's head commit, from the event
+// payload, names the lines the author wrote.
+func summaryOptions(quiet bool, getenv func(string) string) report.SummaryOptions {
+	so := report.SummaryOptions{
+		Quiet:      quiet,
+		Root:       repoRoot(),
+		ServerURL:  getenv("GITHUB_SERVER_URL"),
+		Repository: getenv("GITHUB_REPOSITORY"),
+		Commit:     getenv("GITHUB_SHA"),
+	}
+	if so.ServerURL == "" && so.Repository != "" {
+		so.ServerURL = "https://github.com"
+	}
+	if sha := headSHA(getenv("GITHUB_EVENT_PATH")); sha != "" {
+		so.Commit = sha
+	}
+	return so
+}
+
+// headSHA returns pull_request.head.sha from a GitHub event payload, or "" when the file
+// is missing, is not JSON or is not a pull-request event.
+func headSHA(eventPath string) string {
+	if eventPath == "" {
+		return ""
+	}
+	data, err := os.ReadFile(eventPath)
+	if err != nil {
+		return ""
+	}
+	var ev struct {
+		PullRequest *struct {
+			Head struct {
+				SHA string `json:"sha"`
+			} `json:"head"`
+		} `json:"pull_request"`
+	}
+	if json.Unmarshal(data, &ev) != nil || ev.PullRequest == nil {
+		return ""
+	}
+	return ev.PullRequest.Head.SHA
 }

@@ -39,6 +39,12 @@ type Reporter interface {
 type Options struct {
 	Color bool
 	Quiet bool // errors only, no summary
+	// Root is the repository root: the sarif and github formats give paths relative to it,
+	// as GitHub resolves them. Empty means the root above the working folder (FindRoot).
+	Root string
+	// Version is listlint's version, for SARIF's tool.driver. Empty means the module
+	// version of the build, or "dev".
+	Version string
 }
 
 // New returns the reporter for a format name.
@@ -48,12 +54,22 @@ func New(format string, opts Options) (Reporter, error) {
 		return &Text{Options: opts}, nil
 	case "json":
 		return &JSON{Quiet: opts.Quiet}, nil
+	case "sarif":
+		return &SARIF{Options: withDefaults(opts)}, nil
+	case "github":
+		return &GitHub{Options: withDefaults(opts)}, nil
+	case "checkstyle":
+		return &Checkstyle{Quiet: opts.Quiet}, nil
+	case "junit":
+		return &JUnit{Quiet: opts.Quiet}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want one of: %s)", format, strings.Join(Formats(), ", "))
 }
 
 // Formats lists the format names New accepts.
-func Formats() []string { return []string{"text", "json"} }
+func Formats() []string {
+	return []string{"text", "json", "sarif", "github", "checkstyle", "junit"}
+}
 
 // Position is a 1-based line and a column in Unicode code points.
 type Position struct{ Line, Column int }
@@ -83,11 +99,14 @@ func Shown(r *engine.Result, quiet bool) []rules.Diagnostic {
 type Counts struct {
 	Problems, Errors, Warnings, Fixable, UnsafeFixable, Files int
 	PerRule                                                   map[string]int
+	// FixablePerRule and UnsafePerRule count the problems with a safe and with an unsafe
+	// fix, per rule.
+	FixablePerRule, UnsafePerRule map[string]int
 }
 
 // Count totals the diagnostics of a run.
 func Count(run *Run, quiet bool) Counts {
-	c := Counts{PerRule: map[string]int{}}
+	c := Counts{PerRule: map[string]int{}, FixablePerRule: map[string]int{}, UnsafePerRule: map[string]int{}}
 	for _, r := range run.Results {
 		ds := Shown(r, quiet)
 		if len(ds) > 0 {
@@ -104,8 +123,10 @@ func Count(run *Run, quiet bool) Counts {
 			if d.Fix != nil {
 				if d.Fix.Safe {
 					c.Fixable++
+					c.FixablePerRule[d.Rule]++
 				} else {
 					c.UnsafeFixable++
+					c.UnsafePerRule[d.Rule]++
 				}
 			}
 		}
