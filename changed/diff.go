@@ -112,8 +112,9 @@ func (p *parser) parse() error {
 		case strings.HasPrefix(line, "+++ "):
 			return p.errorf("%q has no \"--- \" line before it", line)
 		case strings.HasPrefix(line, "Binary files ") && strings.HasSuffix(line, " differ"):
-			if p.sec == nil || !p.sec.git {
-				// diff -u of binary files names them on this line only.
+			if p.sec == nil || !p.sec.git || p.sec.hasPlus || p.sec.binary {
+				// Not in git's header of this file: diff -u (or -r) names binary files on
+				// this line only.
 				old, nw, ok := strings.Cut(strings.TrimSuffix(strings.TrimPrefix(line, "Binary files "), " differ"), " and ")
 				if !ok {
 					return p.errorf("cannot read the file names in %q", line)
@@ -153,11 +154,8 @@ func (p *parser) extended(line string) bool {
 			s.renameTo = n
 		}
 	case strings.HasPrefix(line, "GIT binary patch"):
+		// The base85 lines that follow start with a letter: no header looks like them.
 		s.binary = true
-		// The base85 lines that follow end at the next file.
-		for p.i+1 < len(p.lines) && !strings.HasPrefix(p.lines[p.i+1], "diff --git ") {
-			p.i++
-		}
 	case strings.HasPrefix(line, "old mode "), strings.HasPrefix(line, "new mode "),
 		strings.HasPrefix(line, "similarity index "), strings.HasPrefix(line, "dissimilarity index "),
 		strings.HasPrefix(line, "rename from "), strings.HasPrefix(line, "copy from "),
@@ -219,10 +217,10 @@ func (s *section) newName() string {
 		}
 		return stripPrefix(s.minus, s.plus)
 	}
-	if s.git {
-		return s.gitNew
+	if s.git && s.prefixed {
+		return stripFirst(s.gitNew)
 	}
-	return ""
+	return s.gitNew
 }
 
 // hunk reads one hunk, starting at its "@@" line.
@@ -271,6 +269,15 @@ func (p *parser) hunk() error {
 	// A marker may follow the last line.
 	for p.i < len(p.lines) && strings.HasPrefix(p.lines[p.i], "\\") {
 		p.i++
+	}
+	// Text may follow a hunk (a mail signature "-- ", the next file's header), but not
+	// one more hunk line: the header's counts are wrong, and the lines after it would be
+	// numbered wrong too.
+	if p.i < len(p.lines) {
+		l := p.lines[p.i]
+		if l != "" && (l[0] == '+' || l[0] == ' ' || l[0] == '-') && !strings.HasPrefix(l, "--") && !strings.HasPrefix(l, "+++ ") {
+			return p.errorf("the hunk at line %d has more lines than its header %q counts", at, header)
+		}
 	}
 	return nil
 }
