@@ -239,7 +239,7 @@ func (p *parser) hunk() error {
 	p.i++
 	for oldCount > 0 || newCount > 0 {
 		if p.i >= len(p.lines) {
-			return &ParseError{Line: p.i, Msg: fmt.Sprintf("the hunk at line %d ends early: the file ends with %d old and %d new lines still to come", at, oldCount, newCount)}
+			return &ParseError{Line: p.i, Msg: fmt.Sprintf("the hunk at line %d ends early: the patch ends with %d old and %d new lines still to come", at, oldCount, newCount)}
 		}
 		l := p.lines[p.i]
 		kind := byte(' ') // an empty line is an empty context line that lost its space

@@ -26,7 +26,7 @@ func FromRev(rev string) (*Lines, error) {
 	}
 	out, err := git(wd, "rev-parse", "--show-toplevel")
 	if err != nil {
-		return nil, fmt.Errorf("%s is not in a git working tree (%v): run listlint in the repository's checkout, or use --new-from-patch", wd, err)
+		return nil, fmt.Errorf("%s is not in a git working tree (%w): run listlint in the repository's checkout, or use --new-from-patch", wd, err)
 	}
 	top := strings.TrimSuffix(string(out), "\n")
 	if top == "" {
@@ -39,16 +39,16 @@ func FromRev(rev string) (*Lines, error) {
 	diff, err := git(top, "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv",
 		"-M", "--no-relative", "--src-prefix=a/", "--dst-prefix=b/", sha, "--")
 	if err != nil {
-		return nil, fmt.Errorf("git diff %s: %v", sha, err)
+		return nil, fmt.Errorf("git diff %s: %w", sha, err)
 	}
 	files, err := ParseDiff(diff)
 	if err != nil {
 		// git wrote it: a failure here is listlint's to fix.
-		return nil, fmt.Errorf("cannot read the output of git diff %s: %v", sha, err)
+		return nil, fmt.Errorf("cannot read the output of git diff %s: %w", sha, err)
 	}
 	others, err := git(top, "ls-files", "--others", "--exclude-standard", "-z")
 	if err != nil {
-		return nil, fmt.Errorf("git ls-files: %v", err)
+		return nil, fmt.Errorf("git ls-files: %w", err)
 	}
 	for _, p := range strings.Split(string(others), "\x00") {
 		if p != "" {
@@ -66,7 +66,7 @@ func resolveRev(top, rev string) (string, error) {
 	}
 	var ge *gitError
 	if !errors.As(err, &ge) || ge.code != 1 {
-		return "", fmt.Errorf("git rev-parse %s: %v", rev, err)
+		return "", fmt.Errorf("git rev-parse %s: %w", rev, err)
 	}
 	msg := "git does not know this revision"
 	fetch := "git fetch origin " + rev

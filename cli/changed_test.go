@@ -91,7 +91,7 @@ func (s *gitSandbox) listlintEnv(dir string, env []string, args ...string) (int,
 	s.t.Helper()
 	cmd := exec.Command(s.bin, append([]string{"--color", "never"}, args...)...)
 	cmd.Dir = dir
-	cmd.Env = append(env, "PWD="+dir)
+	cmd.Env = append(slices.Clip(env), "PWD="+dir)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
