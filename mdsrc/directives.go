@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
-
-	"github.com/yuin/goldmark/ast"
 )
 
 // DirectiveKind is what an inline control comment asks for.
@@ -57,33 +55,11 @@ func (d *Document) Directives() []Directive {
 			from = end
 		}
 	}
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.HTMLBlock:
-			lines := n.Lines()
-			if lines.Len() > 0 {
-				to := d.base(lines.At(lines.Len() - 1).Stop)
-				if n.HasClosure() {
-					to = d.base(n.ClosureLine.Stop)
-				}
-				scan(d.base(lines.At(0).Start), min(to, len(src)))
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.RawHTML:
-			if n.Segments.Len() > 0 {
-				scan(d.base(n.Segments.At(0).Start), min(d.base(n.Segments.At(n.Segments.Len()-1).Stop), len(src)))
-			}
-		}
-		return ast.WalkContinue, nil
-	})
+	for _, h := range d.html {
+		scan(h.Start, h.End)
+	}
 	return out
 }
-
-// base converts a goldmark offset into a Src offset.
-func (d *Document) base(p int) int { return p + d.BOM }
 
 func parseDirective(verb, args string, span Span) Directive {
 	dir := Directive{Span: span}

@@ -45,6 +45,13 @@ type Document struct {
 	Headings []*Heading
 	Lists    []*List  // every list, outer lists before the lists nested in them
 	Entries  []*Entry // every entry in source order
+	// URLs are the non-empty destinations, as written, of the inline links ("[text](url)")
+	// that goldmark found anywhere in the file, in source order. Reference links and
+	// autolinks have none.
+	URLs []Span
+	// html holds the spans of the HTML blocks and inline HTML, in source order: where
+	// Directives looks for control comments.
+	html []Span
 }
 
 // Heading is an ATX or setext heading.
@@ -315,6 +322,10 @@ func (w *walker) nodeStart(n ast.Node) int {
 // whatever follows it.
 func (w *walker) walk(n ast.Node, parent *Item, depth, bound int) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() == ast.TypeInline {
+			w.inline(c)
+			continue
+		}
 		cb := bound
 		for s := c.NextSibling(); s != nil; s = s.NextSibling() {
 			if st := w.nodeStart(s); st >= 0 {
@@ -332,14 +343,94 @@ func (w *walker) walk(n ast.Node, parent *Item, depth, bound int) {
 				w.d.Headings = append(w.d.Headings, h)
 				w.heading = h
 			}
+			w.inlines(c)
 		case *ast.List:
 			w.list(c, parent, depth, cb)
+		case *ast.HTMLBlock:
+			w.htmlBlock(c)
 		default:
 			if c.Type() == ast.TypeBlock && c.HasChildren() {
 				w.walk(c, parent, depth, cb)
 			}
 		}
 	}
+}
+
+// inlines visits the inline children of n.
+func (w *walker) inlines(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		w.inline(c)
+	}
+}
+
+// inline records n and its descendants: the destinations of links and the inline HTML.
+func (w *walker) inline(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Link:
+		w.link(n)
+	case *ast.RawHTML:
+		if n.Segments.Len() > 0 {
+			w.d.html = append(w.d.html, Span{w.pos(n.Segments.At(0).Start), min(w.pos(n.Segments.At(n.Segments.Len()-1).Stop), len(w.d.Src))})
+		}
+	case *ast.Text:
+		return // no children
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		w.inline(c)
+	}
+}
+
+// link records the destination of an inline link that starts with "[" where goldmark says.
+func (w *walker) link(l *ast.Link) {
+	d := w.d
+	src := d.Src
+	if l.Pos() < 0 {
+		return
+	}
+	start := w.pos(l.Pos())
+	if start >= len(src) || src[start] != '[' {
+		return
+	}
+	end := len(src)
+	if nl := d.Lines.Line(start); nl < d.Lines.Count() {
+		// A link ends on its own line or shortly after; bound the scan.
+		end = min(len(src), d.Lines.Start(min(nl+8, d.Lines.Count())))
+	}
+	if sl, ok := ScanLinkSpans(src, start, end); ok && sl.URL.Valid() && sl.URL.Len() > 0 {
+		d.URLs = append(d.URLs, sl.URL)
+	}
+}
+
+// htmlBlock records the span of an HTML block, its closing line included.
+func (w *walker) htmlBlock(n *ast.HTMLBlock) {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	to := w.pos(lines.At(lines.Len() - 1).Stop)
+	if n.HasClosure() {
+		to = w.pos(n.ClosureLine.Stop)
+	}
+	w.d.html = append(w.d.html, Span{w.pos(lines.At(0).Start), min(to, len(w.d.Src))})
+}
+
+// subtree records the links and HTML of a subtree that walk does not visit.
+func (w *walker) subtree(n ast.Node) {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.HTMLBlock:
+			w.htmlBlock(c)
+			return ast.WalkSkipChildren, nil
+		case *ast.Link:
+			w.link(c)
+		case *ast.RawHTML:
+			w.inline(c)
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 func (w *walker) isSetext(h *ast.Heading) bool {
@@ -396,6 +487,7 @@ func (w *walker) list(l *ast.List, parent *Item, depth, bound int) {
 			ib = starts[i+1]
 		}
 		if starts[i] < 0 {
+			w.subtree(c)
 			continue
 		}
 		it := &slab[i]

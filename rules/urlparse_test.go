@@ -79,3 +79,52 @@ func TestMayChangeBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestKeepsURL checks url-style's shortcut against canonicalURL: a URL that keepsURL passes
+// is never rewritten, whatever the options and the file's Twitter host.
+func TestKeepsURL(t *testing.T) {
+	raws := []string{
+		"https://github.com/a/b", "https://github.com/a/b/", "https://github.com/a/b.git", "https://github.com//a/b",
+		"https://github.com/a/b#readme", "https://github.com/a/b/#x", "https://www.github.com/a/b/", "https://github.com/a",
+		"https://github.com/a/b/c/", "https://github.com/orgs/x/", "http://example.com/", "HTTP://github.com/a", "Https://github.com/a/",
+		"https://m.youtube.com/watch?v=1", "https://mobile.twitter.com/a", "https://en.m.wikipedia.org/wiki/X", "https://twitter.com/a",
+		"https://x.com/a", "https://www.x.com/a", "https://youtu.be/abc", "https://example.com/a?utm_source=x", "https://example.com/a#b?utm_source=x",
+		"https://example.com/a b", "./a b", "#a", "mailto:a@b.c", "ftp://a.b/ c", "https://", "https:///a", "https://a.b:8080/", "https://u@github.com/a/b/",
+		"https://Example.com/", "https://example.com/%zz", "https://example.com\\x/", "//github.com/a/b/", "https://m.example.com/", "https://example.m.com/",
+	}
+	if srcs, _ := filepath.Glob("../../shared/corpus/*/*.md"); len(srcs) > 0 {
+		re := regexp.MustCompile(`https?://[^\s)\]>"'<]+`)
+		for _, p := range srcs {
+			src, _ := os.ReadFile(p)
+			raws = append(raws, re.FindAllString(string(src), -1)...)
+		}
+	}
+	optss := []*URLStyleOptions{
+		{MobileHosts: true, TwitterHost: "consistent"},
+		{MobileHosts: true, ExpandYoutuBe: true, GitHubReadmeAnchor: true},
+		{HTTPSHosts: []string{"example.com"}},
+	}
+	kept := 0
+	for _, raw := range raws {
+		for _, opts := range optss {
+			if !keepsURL([]byte(raw), opts) {
+				continue
+			}
+			kept++
+			extra := map[string]bool{}
+			for _, h := range opts.HTTPSHosts {
+				extra[h] = true
+			}
+			for _, tw := range []string{"twitter.com", "x.com", "any"} {
+				for _, main := range []bool{false, true} {
+					if fixed, why := canonicalURL(raw, opts, extra, tw, main); fixed != raw && why != "" {
+						t.Errorf("keepsURL(%q) with %+v, but canonicalURL makes it %q (%s)", raw, opts, fixed, why)
+					}
+				}
+			}
+		}
+	}
+	if kept == 0 {
+		t.Error("keepsURL kept nothing")
+	}
+}

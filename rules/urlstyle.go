@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
-
 	"github.com/listlint/listlint/mdsrc"
 )
 
@@ -96,18 +94,21 @@ func checkURLStyle(p *Pass) {
 	for _, h := range opts.HTTPSHosts {
 		extra[strings.ToLower(h)] = true
 	}
-	links := documentLinks(p.Doc)
+	links := p.Doc.URLs
 	twitter := opts.TwitterHost
 	if twitter == "consistent" || twitter == "" {
 		twitter = majorityTwitterHost(p.Doc, links)
 	}
-	mainLinks := make([]int, 0, len(p.Doc.Entries)) // where entries' own URLs start, sorted
-	for _, e := range p.Doc.Entries {
-		mainLinks = append(mainLinks, e.Link.URL.Start)
+	var mainLinks []int // where entries' own URLs start, sorted: only the readme anchor asks
+	if opts.GitHubReadmeAnchor {
+		mainLinks = make([]int, 0, len(p.Doc.Entries))
+		for _, e := range p.Doc.Entries {
+			mainLinks = append(mainLinks, e.Link.URL.Start)
+		}
+		slices.Sort(mainLinks)
 	}
-	slices.Sort(mainLinks)
 	for _, u := range links {
-		if !mayChangeBytes(p.Doc.Src[u.Start:u.End]) {
+		if b := p.Doc.Src[u.Start:u.End]; keepsURL(b, opts) || !mayChangeBytes(b) {
 			continue // canonicalURL would return it as it is
 		}
 		raw := p.Text(u)
@@ -121,33 +122,53 @@ func checkURLStyle(p *Pass) {
 	}
 }
 
-// documentLinks returns the destination spans of the file's inline links, in order.
-func documentLinks(d *mdsrc.Document) []mdsrc.Span {
-	var out []mdsrc.Span
-	src := d.Src
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+// keepsURL reports, from one look at its bytes, that canonicalURL returns the URL b as it
+// is whatever the other links of the file: it has no space or tab, and it is not an http
+// link, or it is an https link to a lower-case host name that url-style does not rewrite
+// (not mobile, Twitter or youtu.be), without a query and, on GitHub, without what a
+// repository link drops. False means that it may change.
+func keepsURL(b []byte, opts *URLStyleOptions) bool {
+	if len(b) < 4 || b[0]|0x20 != 'h' || b[1]|0x20 != 't' || b[2]|0x20 != 't' || b[3]|0x20 != 'p' {
+		// Not http(s): only spaces are encoded.
+		return bytes.IndexByte(b, ' ') < 0 && bytes.IndexByte(b, '\t') < 0
+	}
+	if len(b) < 9 || string(b[:8]) != "https://" {
+		return false
+	}
+	rest := b[8:]
+	i := 0
+	for ; i < len(rest); i++ {
+		c := rest[i]
+		if c == '/' || c == '#' {
+			break
 		}
-		l, ok := n.(*ast.Link)
-		if !ok || l.Pos() < 0 {
-			return ast.WalkContinue, nil
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '.' && c != '-' {
+			return false // a query, a port, user info, upper case or an unusual byte
 		}
-		start := l.Pos() + d.BOM
-		if start >= len(src) || src[start] != '[' {
-			return ast.WalkContinue, nil
+	}
+	host, path := rest[:i], rest[i:]
+	if len(host) == 0 || bytes.IndexByte(path, '?') >= 0 || bytes.IndexByte(path, ' ') >= 0 || bytes.IndexByte(path, '\t') >= 0 {
+		return false
+	}
+	// Mobile hosts all start with "m." or "mobile.", or hold ".m." (en.m.wikipedia.org).
+	if bytes.HasPrefix(host, []byte("m.")) || bytes.HasPrefix(host, []byte("mobile.")) || bytes.Contains(host, []byte(".m.")) {
+		return false
+	}
+	bare := bytes.TrimPrefix(host, []byte("www."))
+	switch string(bare) {
+	case "twitter.com", "x.com", "youtu.be":
+		return false
+	case "github.com":
+		if opts.GitHubReadmeAnchor {
+			return false
 		}
-		end := len(src)
-		if nl := d.Lines.Line(start); nl < d.Lines.Count() {
-			// A link ends on its own line or shortly after; bound the scan.
-			end = min(len(src), d.Lines.Start(min(nl+8, d.Lines.Count())))
+		if f := bytes.IndexByte(path, '#'); f >= 0 {
+			path = path[:f]
 		}
-		if sl, ok := mdsrc.ScanLinkSpans(src, start, end); ok && sl.URL.Valid() && sl.URL.Len() > 0 {
-			out = append(out, sl.URL)
-		}
-		return ast.WalkContinue, nil
-	})
-	return out
+		// githubRepoPath keeps "/owner/repo" as it is.
+		return !bytes.HasSuffix(path, []byte("/")) && !bytes.HasSuffix(path, []byte(".git")) && !bytes.Contains(path, []byte("//"))
+	}
+	return true
 }
 
 func majorityTwitterHost(d *mdsrc.Document, links []mdsrc.Span) string {
