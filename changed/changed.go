@@ -109,6 +109,9 @@ func resolve(path string) string {
 // the git working tree that holds the working folder, or to the working folder outside
 // one (as git diff and diff -u run from the top write them).
 func FromPatch(patch string) (*Lines, error) {
+	if patch == "-" {
+		return nil, errors.New("-: a patch is read from a file, not from standard input (which may hold a list): save it to a file first")
+	}
 	b, err := os.ReadFile(patch)
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read the patch: %s", patch, describe(err))

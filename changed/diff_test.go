@@ -141,6 +141,14 @@ diff --git "a/tab\there.md" "b/tab\there.md"
 			want: "spécial list.md: 1\ntab\there.md: 3",
 		},
 		{
+			name: "git 2.39 output: a quoted name with a space gets a tab too; a new file with a space",
+			diff: "diff --git \"a/t\\tab.md\" \"b/t\\tab.md\"\nindex bca70f3..8a08eba 100644\n--- \"a/t\\tab.md\"\n+++ \"b/t\\tab.md\"\n@@ -1,0 +2 @@ q\n+r\n" +
+				"diff --git a/x y.md b/x y.md\ndeleted file mode 100644\nindex 0a207c0..0000000\n--- a/x y.md\t\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-a\n-b\n\\ No newline at end of file\n" +
+				"diff --git a/z w.md b/z w.md\nnew file mode 100644\nindex 0000000..36ef1ba\n--- /dev/null\n+++ b/z w.md\t\n@@ -0,0 +1,3 @@\n+a\n+B\n+c\n\\ No newline at end of file\n" +
+				"diff --git \"a/\303\251 \\\"q\\\".md\" \"b/\303\251 \\\"q\\\".md\"\nindex bca70f3..8a08eba 100644\n--- \"a/\303\251 \\\"q\\\".md\"\t\n+++ \"b/\303\251 \\\"q\\\".md\"\t\n@@ -1,0 +2 @@ q\n+r\n",
+			want: "t\tab.md: 2\nz w.md: whole\né \"q\".md: 2",
+		},
+		{
 			name: "unquoted space in a name: git ends the header name with a tab",
 			diff: "diff --git a/my list.md b/my list.md\nindex 1..2 100644\n--- a/my list.md\t\n+++ b/my list.md\t\n@@ -1 +1 @@\n-a\n+b\n",
 			want: "my list.md: 1",

@@ -15,7 +15,7 @@ import (
 // that .gitignore does not exclude, which count whole.
 func FromRev(rev string) (*Lines, error) {
 	if rev == "" || strings.HasPrefix(rev, "-") {
-		return nil, fmt.Errorf("%q is not a revision", rev)
+		return nil, fmt.Errorf("%q is not a revision: a revision does not start with \"-\"", rev)
 	}
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, errors.New("git is not installed (or not on PATH): install git, or pass the changes as a unified diff with --new-from-patch")
@@ -37,7 +37,7 @@ func FromRev(rev string) (*Lines, error) {
 		return nil, err
 	}
 	diff, err := git(top, "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv",
-		"-M", "--no-relative", "--src-prefix=a/", "--dst-prefix=b/", sha, "--")
+		"-M", "--src-prefix=a/", "--dst-prefix=b/", sha, "--")
 	if err != nil {
 		return nil, fmt.Errorf("git diff %s: %w", sha, err)
 	}
@@ -60,7 +60,7 @@ func FromRev(rev string) (*Lines, error) {
 
 // resolveRev turns rev into a commit id, or explains why git does not know it.
 func resolveRev(top, rev string) (string, error) {
-	out, err := git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
+	out, err := git(top, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
 	if err == nil {
 		return strings.TrimSpace(string(out)), nil
 	}
@@ -106,10 +106,12 @@ func (e *gitError) Error() string {
 }
 
 // git runs git in dir and returns its standard output. Paths come out unquoted and no
-// user setting changes the format that ParseDiff reads; git takes no optional locks, so
+// user setting changes the format that ParseDiff reads (settings, not flags such as
+// --no-relative, so that git older than 2.28 works too); git takes no optional locks, so
 // that a read-only checkout works.
 func git(dir string, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", append([]string{"-c", "core.quotepath=off", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false"}, args...)...)
+	settings := []string{"-c", "core.quotepath=off", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false", "-c", "diff.relative=false"}
+	cmd := exec.Command("git", append(settings, args...)...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "LC_ALL=C")
 	var stdout, stderr bytes.Buffer
