@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/listlint/listlint/fixer"
 	"github.com/listlint/listlint/report"
@@ -86,6 +87,13 @@ func writeReportFile(path string, rep report.Reporter, run *report.Run) error {
 	var buf bytes.Buffer
 	if err := rep.Report(&buf, run); err != nil {
 		return err
+	}
+	// A workflow names a report in a folder of its own (results/listlint.sarif) that a
+	// fresh checkout does not have.
+	if dir := filepath.Dir(path); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("--output %s: %s", path, describe(err))
+		}
 	}
 	if err := fixer.WriteFileAtomic(path, buf.Bytes()); err != nil {
 		return fmt.Errorf("--output %s: %s", path, describe(err))

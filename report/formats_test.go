@@ -86,6 +86,13 @@ func TestGitHubMultiLineSpanDropsColumns(t *testing.T) {
 	if strings.Contains(got, "col=") {
 		t.Errorf("columns on a span over two lines:\n%s", got)
 	}
+	// A blank line too many: the span is the empty line, so the annotation is the line.
+	src = "a\n\n\nb\n"
+	r = result(filepath.Join(root, "a.md"), src, diag("whitespace", rules.Warning, 3, 4, "blank"))
+	got = render(t, &GitHub{Options: Options{Root: root}}, &Run{Results: []*engine.Result{r}})
+	if want := "::warning file=a.md,line=3,endLine=3,title=listlint (whitespace)::blank\n"; !strings.Contains(got, want) {
+		t.Errorf("got:\n%s\nwant a line:\n%s", got, want)
+	}
 }
 
 func TestGitHubErrorsFirstAndLimitNotice(t *testing.T) {

@@ -86,7 +86,8 @@ func writeAnnotation(b *strings.Builder, r *engine.Result, path string, d rules.
 	fmt.Fprintf(b, "%s: %s: %s [%s]\n", plainLine(fmt.Sprintf("%s:%d:%d", path, at.Line, at.Column)), level, plainLine(d.Message), d.Rule)
 	props := [][2]string{{"file", path}, {"line", fmt.Sprint(start.Line)}, {"endLine", fmt.Sprint(end.Line)}}
 	// GitHub drops columns from a span over several lines anyway; leaving them out says so.
-	if start.Line == end.Line {
+	// An empty span (on an empty line) marks the whole line.
+	if start.Line == end.Line && start != end {
 		props = append(props, [2]string{"col", fmt.Sprint(start.Column)}, [2]string{"endColumn", fmt.Sprint(end.Column)})
 	}
 	props = append(props, [2]string{"title", "listlint (" + d.Rule + ")"})

@@ -184,7 +184,7 @@ func (s *SARIF) Report(w io.Writer, run *Run) error {
 				RuleID: d.Rule, RuleIndex: index[d.Rule], Level: sarifLevel(d.Severity),
 				Message: sarifText{Text: sarifMessage(d.Message)},
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: loc,
-					Region: &sarifRegion{StartLine: start.Line, StartColumn: start.Column, EndLine: end.Line, EndColumn: end.Column}}}},
+					Region: displayRegion(start, end)}}},
 				PartialFingerprints: map[string]string{"primaryLocationLineHash": fingerprint(rel, r, d, seen)},
 			}
 			if d.Fix != nil && len(d.Fix.Edits) > 0 {
@@ -395,6 +395,15 @@ func fingerprint(path string, r *engine.Result, d rules.Diagnostic, seen map[str
 	sum := hex.EncodeToString(h.Sum(nil))[:32]
 	seen[sum]++
 	return sum + ":" + strconv.Itoa(seen[sum])
+}
+
+// displayRegion is the region of a result. An empty span on an empty line (a blank line
+// too many) has nothing to mark, so the region is the whole line.
+func displayRegion(start, end Position) *sarifRegion {
+	if start == end {
+		return &sarifRegion{StartLine: start.Line, EndLine: end.Line}
+	}
+	return &sarifRegion{StartLine: start.Line, StartColumn: start.Column, EndLine: end.Line, EndColumn: end.Column}
 }
 
 func sarifFixOf(r *engine.Result, f *rules.Fix, loc sarifArtifactLoc) sarifFix {

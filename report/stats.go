@@ -99,8 +99,12 @@ func Summary(w io.Writer, run *Run, o SummaryOptions) error {
 
 	title := "no problems in " + plural(len(run.Results), "file")
 	if c.Problems > 0 {
-		title = fmt.Sprintf("%s (%s, %s) in %d of %s", plural(c.Problems, "problem"), plural(c.Errors, "error"),
-			plural(c.Warnings, "warning"), c.Files, plural(len(run.Results), "file"))
+		files := plural(len(run.Results), "file")
+		if c.Files < len(run.Results) {
+			files = fmt.Sprintf("%d of %s", c.Files, files)
+		}
+		title = fmt.Sprintf("%s (%s, %s) in %s", plural(c.Problems, "problem"), plural(c.Errors, "error"),
+			plural(c.Warnings, "warning"), files)
 	}
 	s.line("### listlint: " + title)
 	s.line("")
