@@ -99,16 +99,25 @@ func setup(t *testing.T) *hookRepo {
 func TestHookEnvironment(t *testing.T) {
 	setup(t)
 	t.Logf("snapshot + pre-commit install-hooks took %v", setupTime.Round(time.Millisecond))
-	bins, err := filepath.Glob(filepath.Join(tmpRoot, "pre-commit", "repo*", "golangenv-*", "bin", "*"))
+	bins, err := filepath.Glob(filepath.Join(tmpRoot, "pre-commit", "repo*", "golangenv-*", "bin"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
-	for _, b := range bins {
-		names = append(names, filepath.Base(b))
+	if len(bins) == 0 {
+		t.Fatal("no golangenv-*/bin folder in the pre-commit store")
 	}
-	if !slices.Equal(names, []string{"listlint"}) {
-		t.Errorf("go install ./... installed %q, want only listlint", names)
+	for _, bin := range bins {
+		entries, err := os.ReadDir(bin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		if !slices.Equal(names, []string{"listlint"}) {
+			t.Errorf("go install ./... installed %q in %s, want only listlint", names, bin)
+		}
 	}
 }
 
@@ -161,6 +170,32 @@ func TestManifest(t *testing.T) {
 	}
 	if fmt.Sprintf("%+v", hooks) != fmt.Sprintf("%+v", want) {
 		t.Errorf("hooks:\n got %+v\nwant %+v", hooks, want)
+	}
+}
+
+// TestDocsConfig checks that the setup snippet of docs/pre-commit.md is a valid
+// .pre-commit-config.yaml naming the hooks of the manifest.
+func TestDocsConfig(t *testing.T) {
+	tooltest.Require(t, "pre-commit", "apt-get install pre-commit")
+	doc, err := os.ReadFile(filepath.Join(moduleRoot(t), "docs", "pre-commit.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("(?s)```yaml\n(repos:.*?)```").FindSubmatch(doc)
+	if m == nil {
+		t.Fatal("docs/pre-commit.md has no ```yaml block starting with repos:")
+	}
+	cfg := filepath.Join(t.TempDir(), ".pre-commit-config.yaml")
+	if err := os.WriteFile(cfg, m[1], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("pre-commit", "validate-config", cfg).CombinedOutput(); err != nil {
+		t.Fatalf("pre-commit validate-config on the docs' snippet: %v\n%s\n%s", err, out, m[1])
+	}
+	for _, id := range []string{"listlint", "listlint-links"} {
+		if !regexp.MustCompile(`(?m)^\s+- id: ` + id + `\b`).Match(m[1]) {
+			t.Errorf("the docs' snippet does not use hook %s:\n%s", id, m[1])
+		}
 	}
 }
 
