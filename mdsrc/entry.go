@@ -24,9 +24,12 @@ func (w *walker) entry(it *Item, para ast.Node) *Entry {
 		return nil
 	}
 	end := ownedEnd(src, start, it.Content.End)
-	l, ok := ScanLink(src, start, end)
+	l, ok := ScanLinkSpans(src, start, end)
 	if !ok {
 		return nil
+	}
+	if l.URL.Valid() {
+		l.Dest = w.d.Source[l.URL.Start:l.URL.End]
 	}
 	// Cross-check the scanned end against goldmark: the next inline node must start there.
 	if next, ok := link.NextSibling().(*ast.Text); ok && w.pos(next.Segment.Start) != l.Span.End {
@@ -58,7 +61,7 @@ func (w *walker) entry(it *Item, para ast.Node) *Entry {
 		e.Tags = t
 		right = trimRight(src, cur, t.Start)
 	}
-	if anns, at := annotations(src, cur, right); anns != nil {
+	if anns, at := annotations(src, w.d.Source, cur, right); anns != nil {
 		e.Annotations = anns
 		right = trimRight(src, cur, at)
 	}
@@ -366,20 +369,20 @@ func trailingTags(src []byte, lo, hi int) Span {
 // annotations finds the trailing annotation groups in [lo, hi): "([A](a))" groups separated
 // by spaces, each holding one or more links separated by commas, running to hi. It returns
 // them with the offset where the first one starts.
-func annotations(src []byte, lo, hi int) ([]Annotation, int) {
+func annotations(src []byte, text string, lo, hi int) ([]Annotation, int) {
 	from := max(lo, hi-annotationWindow)
 	for p := from; p+1 < hi; p++ {
 		if src[p] != '(' || src[p+1] != '[' {
 			continue
 		}
-		if anns := groupsFrom(src, p, hi); anns != nil {
+		if anns := groupsFrom(src, text, p, hi); anns != nil {
 			return anns, p
 		}
 	}
 	return nil, hi
 }
 
-func groupsFrom(src []byte, p, hi int) []Annotation {
+func groupsFrom(src []byte, text string, p, hi int) []Annotation {
 	var anns []Annotation
 	for p < hi {
 		if src[p] != '(' {
@@ -391,10 +394,11 @@ func groupsFrom(src []byte, p, hi int) []Annotation {
 			for q < hi && (src[q] == ' ' || src[q] == '\t') {
 				q++
 			}
-			l, ok := ScanLink(src, q, hi)
+			l, ok := ScanLinkSpans(src, q, hi)
 			if !ok || !l.URL.Valid() {
 				return nil
 			}
+			l.Dest = text[l.URL.Start:l.URL.End]
 			a.Links = append(a.Links, l)
 			q = l.Span.End
 			for q < hi && (src[q] == ' ' || src[q] == '\t') {

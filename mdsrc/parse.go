@@ -36,6 +36,9 @@ func (s Span) Len() int { return s.End - s.Start }
 type Document struct {
 	Path  string
 	Src   []byte // the file as read, BOM and line endings included
+	// Source is Src as a string (one copy made at parse time): substrings of it cost no
+	// allocation.
+	Source string
 	Lines LineIndex
 	AST   ast.Node
 	// BOM is the length of a leading UTF-8 byte order mark (0 or 3).
@@ -150,7 +153,7 @@ func Parse(path string, src []byte) (*Document, error) {
 	if err := Check(path, src); err != nil {
 		return nil, err
 	}
-	d := &Document{Path: path, Src: src, Lines: NewLineIndex(src)}
+	d := &Document{Path: path, Src: src, Source: string(src), Lines: NewLineIndex(src)}
 	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
 		d.BOM = 3
 	}

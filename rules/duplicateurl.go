@@ -53,7 +53,6 @@ var DuplicateURL = register(&Rule{
 type urlFact struct {
 	URL, Key    string
 	Start, End  int // the link
-	Line        int
 	Title       mdsrc.Span
 	Main        bool
 	ItemStart   int        // the entry's item; -1 for annotation links
@@ -68,6 +67,7 @@ type urlFact struct {
 // fileURLs is what duplicate-url keeps of one file.
 type fileURLs struct {
 	src   []byte
+	lines mdsrc.LineIndex
 	facts []urlFact
 }
 
@@ -76,12 +76,12 @@ func (f *fileURLs) text(s mdsrc.Span) string { return string(f.src[s.Start:s.End
 func collectURLs(p *Pass) any {
 	opts := optionsOf[DuplicateURLOptions](p.Options)
 	src := p.Doc.Src
-	out := &fileURLs{src: src, facts: make([]urlFact, 0, len(p.Doc.Entries))}
+	out := &fileURLs{src: src, lines: p.Doc.Lines, facts: make([]urlFact, 0, len(p.Doc.Entries))}
 	add := func(l mdsrc.Link, e *mdsrc.Entry, main bool) {
 		if l.Dest == "" || isAnchor(l.Dest) {
 			return
 		}
-		f := urlFact{URL: l.Dest, Key: NormalizeURL(l.Dest), Start: l.Span.Start, End: l.Span.End, Line: p.Doc.Lines.Line(l.Span.Start), Title: e.Link.Label, Main: main, ItemStart: -1}
+		f := urlFact{URL: l.Dest, Key: NormalizeURL(l.Dest), Start: l.Span.Start, End: l.Span.End, Title: e.Link.Label, Main: main, ItemStart: -1}
 		if main {
 			it := e.Item
 			f.ItemStart = it.Start
@@ -162,36 +162,46 @@ func afterLineBreak(src []byte, off int) int {
 
 func checkDuplicateURLs(p *ProjectPass) {
 	opts := optionsOf[DuplicateURLOptions](p.Options)
-	type seen struct {
-		path string
-		file *fileURLs
-		f    *urlFact
+	type ref struct{ file, fact int32 } // a file of p.Files and a fact of it
+	files := make([]*fileURLs, len(p.Files))
+	total := 0
+	for i, file := range p.Files {
+		files[i], _ = file.Facts.(*fileURLs)
+		if files[i] != nil {
+			total += len(files[i].facts)
+		}
 	}
-	first := map[string]seen{}
-	for _, file := range p.Files {
-		fu, _ := file.Facts.(*fileURLs)
+	if opts.Scope == "file" {
+		total = 0
+	}
+	first := make(map[string]ref, total)
+	for fi, fu := range files {
 		if fu == nil {
 			continue
 		}
 		if opts.Scope == "file" {
 			clear(first)
 		}
+		path := p.Files[fi].Path
 		for i := range fu.facts {
 			f := &fu.facts[i]
-			if allowed(opts.Allow, f) {
+			if len(opts.Allow) > 0 && allowed(opts.Allow, f) {
 				continue
 			}
-			prev, dup := first[f.Key]
+			r, dup := first[f.Key]
 			if !dup {
-				first[f.Key] = seen{file.Path, fu, f}
+				first[f.Key] = ref{int32(fi), int32(i)}
 				continue
 			}
-			where := fmt.Sprintf("line %d", prev.f.Line)
-			if prev.path != file.Path {
-				where = fmt.Sprintf("%s:%d", prev.path, prev.f.Line)
+			prevPath, prevFile := p.Files[r.file].Path, files[r.file]
+			prev := &prevFile.facts[r.fact]
+			prevLine := prevFile.lines.Line(prev.Start)
+			where := fmt.Sprintf("line %d", prevLine)
+			if prevPath != path {
+				where = fmt.Sprintf("%s:%d", prevPath, prevLine)
 			}
-			p.Report(file.Path, f.Start, f.End, duplicateFix(prev.path == file.Path, prev.file, prev.f, fu, f),
-				"duplicate URL %q: already listed at %s (%q)", f.URL, where, prev.file.text(prev.f.Title))
+			p.Report(path, f.Start, f.End, duplicateFix(prevPath == path, prevFile, prev, fu, f),
+				"duplicate URL %q: already listed at %s (%q)", f.URL, where, prevFile.text(prev.Title))
 		}
 	}
 }
@@ -244,6 +254,139 @@ func duplicateFix(sameFile bool, ff *fileURLs, first *urlFact, lf *fileURLs, lat
 
 // NormalizeURL returns the form of a URL under which duplicates compare equal.
 func NormalizeURL(raw string) string {
+	if k, ok := normalizeQuick(raw); ok {
+		return k
+	}
+	return normalizeURL(raw)
+}
+
+// normalizeQuick is NormalizeURL for the URLs that parseURL's fast path takes (an absolute
+// http(s) URL with a plain host name and plain path, query and fragment), without building a
+// url.URL: the key is made in a buffer, and when it is a part of raw as written (as it
+// mostly is), that part is returned without a copy. ok is false for other URLs.
+func normalizeQuick(raw string) (string, bool) {
+	var rest string
+	switch {
+	case len(raw) > 8 && raw[:8] == "https://":
+		rest = raw[8:]
+	case len(raw) > 7 && raw[:7] == "http://":
+		rest = raw[7:]
+	default:
+		return "", false
+	}
+	i := 0
+	for i < len(rest) && rest[i] != '/' && rest[i] != '?' && rest[i] != '#' {
+		if c := rest[i]; (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') && (c < '0' || c > '9') && c != '-' && c != '.' {
+			return "", false // a port, user info or a byte a host name does not hold
+		}
+		i++
+	}
+	if i == 0 {
+		return "", false
+	}
+	hostRaw := rest[:i]
+	rest = rest[i:]
+	part, q, f := 0, -1, -1 // part: 0 path, 1 query, 2 fragment
+	for j := 0; j < len(rest); j++ {
+		c := rest[j]
+		switch {
+		case c == '?' && part == 0:
+			part, q = 1, j
+		case c == '#' && part < 2:
+			part, f = 2, j
+		case urlPlain[c] || c == '?' && part > 0:
+		default:
+			return "", false
+		}
+	}
+	end := len(rest)
+	frag := ""
+	if f >= 0 {
+		frag = rest[f+1:]
+		end = f
+	}
+	query := ""
+	if q >= 0 {
+		if q == end-1 {
+			return "", false // an empty query: url.Parse sets ForceQuery
+		}
+		query = rest[q+1 : end]
+		end = q
+	}
+	path := rest[:end]
+
+	var buf [160]byte
+	b := append(buf[:0], '/', '/')
+	h := len(b)
+	for k := 0; k < len(hostRaw); k++ {
+		c := hostRaw[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	if len(b)-h >= 4 && string(b[h:h+4]) == "www." {
+		b = append(b[:h], b[h+4:]...)
+	}
+	host := string(b[h:]) // does not escape: used for comparisons only
+	github := host == "github.com"
+	path = strings.TrimSuffix(path, "/index.html")
+	path = strings.TrimSuffix(path, "/index.htm")
+	path = strings.TrimRight(path, "/")
+	ps := len(b)
+	if github {
+		// "/" and the path, its first two segments (owner and repository) in lower case.
+		b = append(b, '/')
+		seg := 0
+		for _, c := range []byte(strings.TrimPrefix(path, "/")) {
+			if c == '/' {
+				seg++
+			} else if seg < 2 && 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+		if len(b)-ps >= 4 && string(b[len(b)-4:]) == ".git" {
+			b = b[:len(b)-4]
+		}
+		for len(b) > ps && b[len(b)-1] == '/' {
+			b = b[:len(b)-1]
+		}
+	} else {
+		b = append(b, path...)
+	}
+	if query != "" {
+		n := 0
+		for kv := range strings.SplitSeq(query, "&") {
+			k := kv
+			if i := strings.IndexByte(kv, '='); i >= 0 {
+				k = kv[:i]
+			}
+			if kv == "" || trackingParam(k, host) {
+				continue
+			}
+			if n == 0 {
+				b = append(b, '?')
+			} else {
+				b = append(b, '&')
+			}
+			b = append(b, kv...)
+			n++
+		}
+	}
+	if frag != "" {
+		b = append(b, '#')
+		b = append(b, frag...)
+	}
+	// The key as written in raw, after the scheme's colon: no copy.
+	if at := len(raw) - len(hostRaw) - len(rest) - 2; len(raw)-at >= len(b) && raw[at:at+len(b)] == string(b) {
+		return raw[at : at+len(b)], true
+	}
+	return string(b), true
+}
+
+// normalizeURL is NormalizeURL for any URL.
+func normalizeURL(raw string) string {
 	u, err := parseURL(strings.TrimSpace(raw))
 	if err != nil || u.Host == "" {
 		return strings.ToLower(strings.TrimSpace(raw))

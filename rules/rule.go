@@ -91,7 +91,7 @@ func (p *Pass) Text(s mdsrc.Span) string {
 	if !s.Valid() {
 		return ""
 	}
-	return string(p.Doc.Src[s.Start:s.End])
+	return p.Doc.Source[s.Start:s.End]
 }
 
 // FileFacts is what Collect kept of one file.

@@ -128,3 +128,37 @@ func TestKeepsURL(t *testing.T) {
 		t.Error("keepsURL kept nothing")
 	}
 }
+
+// TestNormalizeQuick checks NormalizeURL's fast path against the general one.
+func TestNormalizeQuick(t *testing.T) {
+	raws := []string{
+		"https://github.com/A/B", "https://www.GitHub.com/Owner/Repo.git/", "https://github.com", "https://github.com/",
+		"https://github.com/a/b/C.GIT", "https://github.com/A/B.GIT", "https://github.com//a", "http://Example.COM/x/?utm_source=1&b=2#frag",
+		"https://a.b/index.html", "https://a.b/x/index.htm", "https://a.b/?a=1&&b=2&ref=x", "https://github.com/a/b?ref=main",
+		"https://a.b#", "https://a.b/#x?y", "https://a.b?q", "https://a.b/?", "https://WWW.a.b/", "https://www.", "https://a.b/c?utm_x=1#f",
+		"https://a.b/c?fbclid=1", "https://a.b:80/", "https://a.b/ x", " https://a.b/", "https://a.b/%41", "https://wwwa.b/",
+	}
+	if srcs, _ := filepath.Glob("../../shared/corpus/*/*.md"); len(srcs) > 0 {
+		re := regexp.MustCompile(`https?://[^\s)\]>"'<]+`)
+		for _, p := range srcs {
+			src, _ := os.ReadFile(p)
+			raws = append(raws, re.FindAllString(string(src), -1)...)
+		}
+	}
+	fast := 0
+	for _, raw := range raws {
+		for _, r := range []string{raw, raw + "/", strings.ToUpper(raw), raw + "?utm_source=a&x=1", raw + "/index.html#top"} {
+			got, ok := normalizeQuick(r)
+			if !ok {
+				continue
+			}
+			fast++
+			if want := normalizeURL(r); got != want {
+				t.Errorf("normalizeQuick(%q) = %q, normalizeURL %q", r, got, want)
+			}
+		}
+	}
+	if fast == 0 {
+		t.Error("the fast path took nothing")
+	}
+}
