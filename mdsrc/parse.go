@@ -34,13 +34,13 @@ func (s Span) Len() int { return s.End - s.Start }
 
 // Document is a parsed Markdown file.
 type Document struct {
-	Path  string
-	Src   []byte // the file as read, BOM and line endings included
+	Path string
+	Src  []byte // the file as read, BOM and line endings included
 	// Source is Src as a string (one copy made at parse time): substrings of it cost no
 	// allocation.
 	Source string
-	Lines LineIndex
-	AST   ast.Node
+	Lines  LineIndex
+	AST    ast.Node
 	// BOM is the length of a leading UTF-8 byte order mark (0 or 3).
 	BOM int
 	// CRLF is true when most line breaks are "\r\n".
