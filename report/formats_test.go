@@ -461,6 +461,24 @@ func TestSARIF(t *testing.T) {
 	}
 }
 
+// A blank line too many has an empty span: its region is the whole line, without columns;
+// an insertion point at the end of a line marks the character before it.
+func TestSARIFEmptySpans(t *testing.T) {
+	root := t.TempDir()
+	r := result(filepath.Join(root, "a.md"), "a\n\n\nb", diag("whitespace", rules.Warning, 3, 4, "blank"), diag("whitespace", rules.Warning, 5, 5, "no final line break"))
+	var doc sarifDoc
+	if err := json.Unmarshal([]byte(render(t, &SARIF{Options: Options{Root: root}}, &Run{Results: []*engine.Result{r}})), &doc); err != nil {
+		t.Fatal(err)
+	}
+	res := doc.Runs[0].Results
+	if got := *res[0].Locations[0].PhysicalLocation.Region; got != (sarifRegion{StartLine: 3, EndLine: 3}) {
+		t.Errorf("blank line: %+v", got)
+	}
+	if got := *res[1].Locations[0].PhysicalLocation.Region; got != (sarifRegion{StartLine: 4, StartColumn: 1, EndLine: 4, EndColumn: 2}) {
+		t.Errorf("end of file: %+v", got)
+	}
+}
+
 func TestSARIFCleanRun(t *testing.T) {
 	out := render(t, &SARIF{Options: Options{Root: t.TempDir(), Version: "dev (0123456789ab-dirty)"}}, &Run{Results: []*engine.Result{result("a.md", "x\n")}})
 	var doc sarifDoc
