@@ -81,7 +81,7 @@ type SummaryOptions struct {
 
 // Summary writes a Markdown summary of a run for $GITHUB_STEP_SUMMARY: a title with the
 // counts, a table of problems per rule linking to the rules' documentation, the first
-// problems with links to their lines, the files that could not be read, and a note when
+// problems (errors first) with links to their lines, the files that could not be read, and a note when
 // GitHub drops annotations.
 func Summary(w io.Writer, run *Run, o SummaryOptions) error {
 	if o.MaxProblems <= 0 {
@@ -144,17 +144,23 @@ func Summary(w io.Writer, run *Run, o SummaryOptions) error {
 			s.line("#### Problems")
 		}
 		s.line("")
+		// Errors first, as in the annotations: they are what fails the check.
 		shown := 0
 	results:
-		for _, r := range run.Results {
-			path, inRepo := repoPath(o.Root, r.Path)
-			for _, d := range Shown(r, o.Quiet) {
-				if shown == o.MaxProblems {
-					break results
-				}
-				shown++
-				if !s.line("- " + summaryProblem(o, r, d, path, inRepo)) {
-					return s.flush(w)
+		for _, errs := range []bool{true, false} {
+			for _, r := range run.Results {
+				path, inRepo := repoPath(o.Root, r.Path)
+				for _, d := range Shown(r, o.Quiet) {
+					if (d.Severity == rules.Error) != errs {
+						continue
+					}
+					if shown == o.MaxProblems {
+						break results
+					}
+					shown++
+					if !s.line("- " + summaryProblem(o, r, d, path, inRepo)) {
+						return s.flush(w)
+					}
 				}
 			}
 		}

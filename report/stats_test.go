@@ -104,9 +104,10 @@ func TestSummary(t *testing.T) {
 	src := "# T\n\n- [A|B](https://a.example) - x\n"
 	s, e := span(src, "x\n")
 	e--
+	// In file order, as the engine sorts them: the warning first.
 	a := result(filepath.Join(root, "docs", "my list.md"), src,
-		fixable(diag("description-style", rules.Error, s, e, "a | b *c* <d> [e](f) `g`\nnext"), true),
-		diag("url-style", rules.Warning, 0, 1, "w"))
+		diag("url-style", rules.Warning, 0, 1, "w"),
+		fixable(diag("description-style", rules.Error, s, e, "a | b *c* <d> [e](f) `g`\nnext"), true))
 	run := &Run{Results: []*engine.Result{a, result(filepath.Join(root, "clean.md"), "x\n")},
 		Errors: []FileError{{Path: filepath.Join(root, "bin.md"), Line: 2, Err: "binary file"}}}
 	o := SummaryOptions{Root: root, ServerURL: "https://github.com", Repository: "o/r", Commit: "0123456789abcdef0123456789abcdef01234567"}
@@ -127,6 +128,10 @@ func TestSummary(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("summary lacks %q:\n%s", want, got)
 		}
+	}
+	// The error comes first, though the warning is earlier in the file.
+	if strings.Index(got, "**error**") > strings.Index(got, "**warning**") {
+		t.Errorf("warning before error:\n%s", got)
 	}
 	if strings.Contains(got, "[!NOTE]") || strings.Contains(got, "more;") {
 		t.Errorf("a note without reason:\n%s", got)
