@@ -560,16 +560,23 @@ func annotationMismatches(got []annotation, wants []want) []string {
 	return bad
 }
 
+// errorReporter is the part of testing.T the checks use; act_test.go also hands them a
+// recorder, to show that they fail on an unexpected problem.
+type errorReporter interface {
+	Helper()
+	Errorf(format string, args ...any)
+}
+
 // checkAnnotations fails the test unless the annotations are exactly the wanted ones.
-func checkAnnotations(t *testing.T, got []annotation, wants ...want) {
+func checkAnnotations(t errorReporter, got []annotation, wants ...want) {
 	t.Helper()
 	for _, m := range annotationMismatches(got, wants) {
-		t.Error(m)
+		t.Errorf("%s", m)
 	}
 }
 
 // checkOutputs fails the test unless the outputs named in want have those values.
-func checkOutputs(t *testing.T, got map[string]string, want map[string]string) {
+func checkOutputs(t errorReporter, got map[string]string, want map[string]string) {
 	t.Helper()
 	for k, v := range want {
 		if got[k] != v {

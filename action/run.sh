@@ -152,7 +152,8 @@ errors=0
 warnings=0
 if [ -f "$tmp/counts" ]; then
   if [ -n "${GITHUB_OUTPUT:-}" ]; then
-    cat "$tmp/counts" >>"$GITHUB_OUTPUT"
+    # Only the outputs action.yml declares.
+    grep -E '^(problems|errors|warnings|fixable|files)=' "$tmp/counts" >>"$GITHUB_OUTPUT"
   fi
   errors="$(sed -n 's/^errors=//p' "$tmp/counts" | tail -n 1)"
   warnings="$(sed -n 's/^warnings=//p' "$tmp/counts" | tail -n 1)"
