@@ -402,7 +402,7 @@ func TestSARIF(t *testing.T) {
 		t.Fatalf("%d results", len(run0.Results))
 	}
 	r0 := run0.Results[0]
-	if r0.RuleID != "year-suffix" || d.Rules[r0.RuleIndex].ID != "year-suffix" || r0.Level != "error" || r0.Message.Text != "year should be written as \" (2017)\"." {
+	if r0.RuleID != "year-suffix" || d.Rules[r0.RuleIndex].ID != "year-suffix" || r0.Level != "error" || r0.Message.Text != "year should be written as \" (2017)\"" {
 		t.Errorf("result 0: %+v", r0)
 	}
 	loc := r0.Locations[0].PhysicalLocation
@@ -432,7 +432,7 @@ func TestSARIF(t *testing.T) {
 		t.Fatalf("invocation: %+v", inv)
 	}
 	n := inv.ToolExecutionNotifications[0]
-	if n.Level != "error" || n.Message.Text != "binary file." || n.Locations[0].PhysicalLocation.ArtifactLocation.URI != "bin.md" || n.Locations[0].PhysicalLocation.Region.StartLine != 2 {
+	if n.Level != "error" || n.Message.Text != "binary file" || n.Locations[0].PhysicalLocation.ArtifactLocation.URI != "bin.md" || n.Locations[0].PhysicalLocation.Region.StartLine != 2 {
 		t.Errorf("notification: %+v", n)
 	}
 

@@ -182,7 +182,7 @@ func (s *SARIF) Report(w io.Writer, run *Run) error {
 			start, end := displaySpan(r, d)
 			res := sarifResult{
 				RuleID: d.Rule, RuleIndex: index[d.Rule], Level: sarifLevel(d.Severity),
-				Message: sarifText{Text: sarifMessage(d.Message)},
+				Message: sarifText{Text: d.Message},
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: loc,
 					Region: displayRegion(start, end)}}},
 				PartialFingerprints: map[string]string{"primaryLocationLineHash": fingerprint(rel, r, d, seen)},
@@ -194,7 +194,7 @@ func (s *SARIF) Report(w io.Writer, run *Run) error {
 		}
 	}
 	for _, e := range run.Errors {
-		n := sarifNotification{Level: "error", Message: sarifText{Text: sarifMessage(e.Err)}}
+		n := sarifNotification{Level: "error", Message: sarifText{Text: e.Err}}
 		ph := sarifPhysical{ArtifactLocation: sarifArtifact(o.Root, e.Path)}
 		if e.Line > 0 {
 			ph.Region = &sarifRegion{StartLine: e.Line}
@@ -293,9 +293,6 @@ func sentence(s string) string {
 	}
 	return s + "."
 }
-
-// sarifMessage is a diagnostic message as SARIF validators want it: a sentence.
-func sarifMessage(m string) string { return sentence(m) }
 
 // clip shortens s to at most n bytes at a word boundary, ending with an ellipsis.
 func clip(s string, n int) string {
