@@ -28,6 +28,7 @@ func (w *walker) entry(it *Item, para ast.Node) *Entry {
 	if !ok {
 		return nil
 	}
+	w.last, w.lastAt = l, start
 	if l.URL.Valid() {
 		l.Dest = w.d.Source[l.URL.Start:l.URL.End]
 	}

@@ -161,7 +161,7 @@ func Parse(path string, src []byte) (*Document, error) {
 	d.CRLF = crlf > 0 && crlf*2 >= bytes.Count(src, []byte("\n"))
 	body := src[d.BOM:]
 	d.AST = md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
-	w := walker{d: d, base: d.BOM}
+	w := walker{d: d, base: d.BOM, lastAt: -1}
 	w.walk(d.AST, nil, 0, len(src))
 	return d, nil
 }
@@ -302,6 +302,10 @@ type walker struct {
 	d       *Document
 	base    int // offset of goldmark's input within Src (the BOM length)
 	heading *Heading
+	// last is the last link that entry scanned, at lastAt: link finds the same one there
+	// without scanning it again.
+	last   Link
+	lastAt int
 }
 
 // pos converts a goldmark offset into a Src offset.
@@ -399,7 +403,13 @@ func (w *walker) link(l *ast.Link) {
 		// A link ends on its own line or shortly after; bound the scan.
 		end = min(len(src), d.Lines.Start(min(nl+8, d.Lines.Count())))
 	}
-	if sl, ok := ScanLinkSpans(src, start, end); ok && sl.URL.Valid() && sl.URL.Len() > 0 {
+	sl, ok := w.last, true
+	if start != w.lastAt || !sl.URL.Valid() || sl.Span.End > end {
+		// Scanning an inline link reads no byte past its closing ")", so one found within
+		// end is found the same again.
+		sl, ok = ScanLinkSpans(src, start, end)
+	}
+	if ok && sl.URL.Valid() && sl.URL.Len() > 0 {
 		d.URLs = append(d.URLs, sl.URL)
 	}
 }

@@ -46,7 +46,45 @@ var labelAliases = map[string]string{
 	"youtube": "YouTube",
 }
 
-var labelNumber = regexp.MustCompile(`(?s)^(.*?)(\s+\d+)?$`)
+// splitLabelNumber splits a label into its text and a trailing number with the spaces
+// before it ("HN 2": "HN", " 2"), as the regular expression `(?s)^(.*?)(\s+\d+)?$` would.
+func splitLabelNumber(label string) (base, num string) {
+	j := len(label)
+	for j > 0 && label[j-1] >= '0' && label[j-1] <= '9' {
+		j--
+	}
+	if j == len(label) || j == 0 || !reSpace(label[j-1]) {
+		return label, ""
+	}
+	for j > 0 && reSpace(label[j-1]) {
+		j--
+	}
+	return label[:j], label[j:]
+}
+
+// reSpace is the regular expressions' \s.
+func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// knownLabel looks a label up in labelAliases, case-insensitively.
+func knownLabel(base string) (string, bool) {
+	if len(base) > 11 { // the longest alias
+		return "", false
+	}
+	var buf [11]byte
+	for i := 0; i < len(base); i++ {
+		c := base[i]
+		if c >= 0x80 {
+			canon, ok := labelAliases[strings.ToLower(base)]
+			return canon, ok
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	canon, ok := labelAliases[string(buf[:len(base)])]
+	return canon, ok
+}
 
 func checkAnnotationStyle(p *Pass) {
 	opts := optionsOf[AnnotationStyleOptions](p.Options)
@@ -88,9 +126,8 @@ func checkAnnotationStyle(p *Pass) {
 // checkLabel canonicalises a well-known label and checks that it fits its link.
 func checkLabel(p *Pass, l mdsrc.Link) {
 	label := p.Text(l.Label)
-	m := labelNumber.FindStringSubmatch(label)
-	base, num := m[1], m[2]
-	canon, known := labelAliases[strings.ToLower(base)]
+	base, num := splitLabelNumber(label)
+	canon, known := knownLabel(base)
 	if !known {
 		return
 	}

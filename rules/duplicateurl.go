@@ -124,7 +124,18 @@ func collectURLs(p *Pass) any {
 // if provided the right conditions. ...](source)") from a title: it is a sentence of eight
 // words or more that ends in sentence punctuation.
 func isQuote(title string) bool {
-	t := strings.TrimRight(title, "\"'”’*_ ")
+	t := title // strings.TrimRight(title, "\"'”’*_ ") without its general cut set
+	for len(t) > 0 {
+		switch c := t[len(t)-1]; {
+		case c == '"' || c == '\'' || c == '*' || c == '_' || c == ' ':
+			t = t[:len(t)-1]
+			continue
+		case strings.HasSuffix(t, "”") || strings.HasSuffix(t, "’"):
+			t = t[:len(t)-len("”")]
+			continue
+		}
+		break
+	}
 	if t == "" || !strings.ContainsAny(t[len(t)-1:], ".!?") {
 		return false
 	}

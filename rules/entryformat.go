@@ -230,6 +230,10 @@ func brokenLink(p *Pass, it *mdsrc.Item) *Fix {
 		return nil
 	}
 	text := p.Text(it.Content)
+	// Every pattern needs "://", and starts with "[" or "(" or has "](http" in it.
+	if !strings.Contains(text, "://") || text[0] != '[' && text[0] != '(' && !strings.Contains(text, "](http") {
+		return nil
+	}
 	at := it.Content.Start
 	for _, re := range []*regexp.Regexp{brokenNoParens, brokenExtraBr, brokenSpace, brokenNoClose, brokenNoOpen} {
 		if m := re.FindStringSubmatchIndex(text); m != nil {
@@ -250,6 +254,9 @@ func boldLinkAt(p *Pass, it *mdsrc.Item) *Fix {
 		return nil
 	}
 	text := p.Text(it.Content)
+	if !strings.HasPrefix(text, "**[") && !strings.HasPrefix(text, "__[") {
+		return nil // what boldLink needs
+	}
 	m := boldLink.FindStringSubmatchIndex(text)
 	if m == nil || text[m[2]:m[3]] != text[m[6]:m[7]] {
 		return nil

@@ -162,3 +162,34 @@ func TestNormalizeQuick(t *testing.T) {
 		t.Error("the fast path took nothing")
 	}
 }
+
+func TestSplitLabelNumber(t *testing.T) {
+	re := regexp.MustCompile(`(?s)^(.*?)(\s+\d+)?$`)
+	for _, s := range []string{"", "HN", "HN 2", "HN  12", "HN\t3", "2", " 2", "HN2", "a 1 2", "a \n 3", "Tweet 1x", "x ", "ü 4", "HACKER NEWS", "Hacker\u212Anews"} {
+		m := re.FindStringSubmatch(s)
+		if b, n := splitLabelNumber(s); b != m[1] || n != m[2] {
+			t.Errorf("splitLabelNumber(%q) = %q, %q; want %q, %q", s, b, n, m[1], m[2])
+		}
+		c, ok := knownLabel(s)
+		wc, wok := labelAliases[strings.ToLower(s)]
+		if c != wc || ok != wok {
+			t.Errorf("knownLabel(%q) = %q, %v", s, c, ok)
+		}
+	}
+}
+
+func TestIsQuote(t *testing.T) {
+	old := func(title string) bool {
+		t := strings.TrimRight(title, "\"'”’*_ ")
+		if t == "" || !strings.ContainsAny(t[len(t)-1:], ".!?") {
+			return false
+		}
+		return hasFields(t, 8)
+	}
+	for _, s := range []string{"", "a", "one two three four five six seven eight.", "one two three four five six seven eight.”’ *_'\"",
+		"“one two three four five six seven eight?”", "one two three four five six seven.", "a b c d e f g h ”", "a b c d e f g h!’", "’", "”.", "a b c d e f g h.\u201e"} {
+		if isQuote(s) != old(s) {
+			t.Errorf("isQuote(%q) = %v", s, isQuote(s))
+		}
+	}
+}

@@ -43,7 +43,7 @@ func checkYearSuffix(p *Pass) {
 	thisYear := p.Now.Year()
 	for _, e := range p.Doc.Entries {
 		label := e.Link.Label
-		text := string(src[label.Start:label.End])
+		text := p.Text(label)
 		if e.Year.Valid() {
 			y, _ := strconv.Atoi(text[len(text)-5 : len(text)-1])
 			if y > thisYear {
