@@ -134,7 +134,7 @@ func runLinks(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "--color: %v", err)
 	}
-	rep, err := report.New(o.format, report.Options{Color: colorOn, Quiet: o.quiet})
+	rep, err := report.New(o.format, report.Options{Color: colorOn, Quiet: o.quiet, Root: repoRoot(), Version: Version()})
 	if err != nil {
 		return usageError(stderr, "--format: %v", err)
 	}
