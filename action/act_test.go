@@ -4,7 +4,7 @@ package action_test
 // listlint/listlint@v1 runs under act in host mode (no Docker), offline:
 //
 //	act pull_request -j lint -P ubuntu-latest=-self-hosted -e event.json --json \
-//	  --action-offline-mode --action-cache-path CACHE --no-cache-server \
+//	  --action-offline-mode --action-cache-path CACHE --no-cache-server --remote-name github \
 //	  --local-repository listlint/listlint@v1=COPY-OF-THIS-REPO \
 //	  --local-repository actions/setup-go@v5=testdata/act/setup-go
 //
@@ -184,6 +184,7 @@ func (s *actSetup) run(t *testing.T, repo string, event map[string]any) *actResu
 		"--action-offline-mode",
 		"--action-cache-path", filepath.Join(tmp, "act-cache"),
 		"--no-cache-server",
+		"--remote-name", "github",
 		"--local-repository", "listlint/listlint@v1=" + s.actionSrc,
 		"--local-repository", "actions/setup-go@v5=" + s.setupGo,
 	}
@@ -260,6 +261,8 @@ func (s *actSetup) run(t *testing.T, repo string, event map[string]any) *actResu
 	return res
 }
 
+const actRepoURL = "https://github.com/octo/awesome-test.git"
+
 // actListRepo makes a list repository with the workflow of testdata/act/lint.yml and the
 // base list, then commits the pull request's version of the list; it returns a shallow
 // clone of the pull request's head and the pull_request event.
@@ -279,6 +282,9 @@ func actListRepo(t *testing.T, headList string) (string, map[string]any) {
 	// by default, so the action has to fetch the base commit from origin.
 	repo := filepath.Join(t.TempDir(), "checkout")
 	git(t, filepath.Dir(repo), "clone", "-q", "--depth=1", "file://"+origin, repo)
+	// act names the repository (GITHUB_REPOSITORY, used in the summary's links) after the
+	// URL of the remote that --remote-name names: a GitHub URL, beside origin.
+	git(t, repo, "remote", "add", "github", actRepoURL)
 	return repo, prEvent(base, head)
 }
 
@@ -348,6 +354,11 @@ func TestAct(t *testing.T) {
 		checkActRun(t, res, true,
 			map[string]string{"problems": "1", "errors": "1", "warnings": "0", "fixable": "1", "files": "1"},
 			headError)
+		// The summary links to the line at the pull request's head, read from the event.
+		head := event["pull_request"].(map[string]any)["head"].(map[string]any)["sha"].(string)
+		if !strings.Contains(res.summary, "https://github.com/octo/awesome-test/blob/"+head+"/README.md#L10") {
+			t.Errorf("the job summary does not link to README.md at the head %s:\n%s", head, res.summary)
+		}
 	})
 
 	// The pull request adds a clean entry: nothing is reported and the job passes, although

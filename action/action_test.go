@@ -252,6 +252,10 @@ func TestPullRequestOnlyChanged(t *testing.T) {
 		t.Errorf("base commit in the workspace: %q", got)
 	}
 	checkSARIF(t, filepath.Join(ws, "results", "listlint.sarif"), 3)
+	// The summary links to the line at the pull request's head (not GITHUB_SHA, the merge).
+	if !strings.Contains(res.summary, "https://github.com/octo/awesome-test/blob/"+head+"/README.md") {
+		t.Errorf("the job summary does not link to README.md at the head %s:\n%s", head, res.summary)
+	}
 }
 
 // only-changed: false reports everything on a pull request too; on a push, true compares
@@ -468,4 +472,16 @@ esac
 	if res.exit != 2 || res.failedStep != "Build listlint" {
 		t.Errorf("version --help: exit %d in %q, want 2 in Build listlint", res.exit, res.failedStep)
 	}
+}
+
+// args reach listlint as flags, split at blanks; the action's own flags win, so that
+// "--format text" in args does not take the annotations away.
+func TestArgsInput(t *testing.T) {
+	ws := newRepo(t, map[string]string{"README.md": listFile(t, "base.md")})
+	res := runAction(t, run{workspace: ws, eventName: "push", inputs: map[string]string{"args": "--disable no-title-repeat\n--format text"}})
+	if res.exit != 1 {
+		t.Errorf("exit %d, want 1", res.exit)
+	}
+	checkAnnotations(t, res.annotations, baseError)
+	checkOutputs(t, res.outputs, map[string]string{"problems": "1", "errors": "1", "warnings": "0"})
 }

@@ -64,7 +64,8 @@ case "$only_changed" in auto | true | false) ;; *) fail "only-changed must be au
 case "$fail_on" in error | warning | never) ;; *) fail "fail-on must be error, warning or never, not \"$LISTLINT_FAIL_ON\"" ;; esac
 case "$fix" in true | false) ;; *) fail "fix must be true or false, not \"$LISTLINT_FIX\"" ;; esac
 
-# The flags every run shares.
+# The flags every run shares. They come first, so that the action's own flags (--format,
+# --output, --counts, --summary) win over the same flags in args.
 common=()
 if [ -n "${LISTLINT_CONFIG:-}" ]; then
   common+=(--config "$LISTLINT_CONFIG")
@@ -114,7 +115,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 if [ "$fix" = true ]; then
   echo "::group::listlint --fix"
-  "$bin" --fix "${common[@]}" -- "${paths[@]}"
+  "$bin" "${common[@]}" --fix -- "${paths[@]}"
   rc=$?
   echo "::endgroup::"
   if [ "$rc" -ge 2 ]; then
@@ -131,14 +132,14 @@ fi
 if [ -n "$base" ]; then
   report+=(--new-from-rev "$base")
 fi
-"$bin" "${report[@]}" "${common[@]}" -- "${paths[@]}"
+"$bin" "${common[@]}" "${report[@]}" -- "${paths[@]}"
 rc=$?
 
 # SARIF for code scanning holds every problem, not only those on changed lines: code scanning
 # compares the uploads itself.
 if [ -n "${LISTLINT_SARIF_FILE:-}" ]; then
   mkdir -p "$(dirname "$LISTLINT_SARIF_FILE")"
-  "$bin" --format sarif --output "$LISTLINT_SARIF_FILE" "${common[@]}" -- "${paths[@]}" >/dev/null
+  "$bin" "${common[@]}" --format sarif --output "$LISTLINT_SARIF_FILE" -- "${paths[@]}" >/dev/null
   src=$?
   if [ "$src" -ge 2 ] || [ ! -f "$LISTLINT_SARIF_FILE" ]; then
     echo "::error title=listlint action::cannot write the SARIF file $(esc "$LISTLINT_SARIF_FILE") (exit status $src)"
