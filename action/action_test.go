@@ -5,6 +5,7 @@ package action_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -484,4 +485,30 @@ func TestArgsInput(t *testing.T) {
 	}
 	checkAnnotations(t, res.annotations, baseError)
 	checkOutputs(t, res.outputs, map[string]string{"problems": "1", "errors": "1", "warnings": "0"})
+}
+
+// More problems than GitHub shows as annotations: every one is still printed (the runner
+// drops the rest), a notice and the job summary say so.
+func TestMoreProblemsThanAnnotations(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Awesome Test\n\nA test list for the listlint action.\n\n## Tools\n\n")
+	var wants []want
+	for i := 1; i <= 12; i++ {
+		name := fmt.Sprintf("tool%02d", i)
+		entry := fmt.Sprintf("- [%s](https://example.org/%s) - ", name, name)
+		b.WriteString(entry + "the tool number " + name[4:] + ".\n")
+		wants = append(wants, want{"error", "README.md", 6 + i, len(entry) + 1, "description-style", `capital letter: "the"`})
+	}
+	// listlint's own note, not tied to a line.
+	wants = append(wants, want{"notice", "", 0, 0, "", "first 10 of the 12 errors"})
+	ws := newRepo(t, map[string]string{"README.md": b.String()})
+	res := runAction(t, run{workspace: ws, eventName: "push"})
+	if res.exit != 1 {
+		t.Errorf("exit %d, want 1", res.exit)
+	}
+	checkAnnotations(t, res.annotations, wants...)
+	checkOutputs(t, res.outputs, map[string]string{"problems": "12", "errors": "12"})
+	if !strings.Contains(res.summary, "at most 10") {
+		t.Errorf("the job summary does not say that annotations are dropped:\n%s", res.summary)
+	}
 }

@@ -521,8 +521,14 @@ type want struct {
 	Msg       string
 }
 
+// key matches annotation.key: the title is "listlint (RULE)", or "listlint" for a note
+// about the run (Rule empty).
 func (w want) key() string {
-	return fmt.Sprintf("%s %s:%d:%d listlint (%s)", w.Level, w.File, w.Line, w.Col, w.Rule)
+	title := "listlint"
+	if w.Rule != "" {
+		title += " (" + w.Rule + ")"
+	}
+	return fmt.Sprintf("%s %s:%d:%d %s", w.Level, w.File, w.Line, w.Col, title)
 }
 
 // annotationMismatches compares annotations with an exact set of expected ones and
