@@ -296,6 +296,14 @@ func TestOnlyChangedInputs(t *testing.T) {
 			t.Errorf("exit %d, want 2 with an error about only-changed", res.exit)
 		}
 	})
+	t.Run("auto on a pull request without a git checkout", func(t *testing.T) {
+		ws := t.TempDir()
+		writeFiles(t, ws, map[string]string{"README.md": listFile(t, "head.md")})
+		res := runAction(t, run{workspace: ws, eventName: "pull_request", event: prEvent("0123abc", "4567def")})
+		if res.exit != 2 || len(res.annotations) != 1 || !strings.Contains(res.annotations[0].Message, "needs a git checkout") {
+			t.Errorf("exit %d, annotations %+v; want 2 and one saying only-changed needs a git checkout", res.exit, res.annotations)
+		}
+	})
 	t.Run("auto on push", func(t *testing.T) {
 		ws := newRepo(t, map[string]string{"README.md": listFile(t, "base.md")})
 		res := runAction(t, run{workspace: ws, eventName: "push", event: map[string]any{"before": git(t, ws, "rev-parse", "HEAD")}})
