@@ -520,3 +520,19 @@ func TestMoreProblemsThanAnnotations(t *testing.T) {
 		t.Errorf("the job summary does not say that annotations are dropped:\n%s", res.summary)
 	}
 }
+
+// The action is downloaded without .git, so the build stamps the action's ref as the
+// version; a ref that does not look like one is left out of the command line.
+func TestBuildStampsActionRef(t *testing.T) {
+	ws := newRepo(t, map[string]string{"README.md": listFile(t, "clean.md")})
+	res := runAction(t, run{workspace: ws, eventName: "push", noReuse: true,
+		env: []string{"GITHUB_ACTION_REF=v9.8.7"}})
+	if res.exit != 0 || !strings.Contains(res.stdout, "listlint v9.8.7\n") {
+		t.Errorf("ref v9.8.7: exit %d, want 0 and \"listlint v9.8.7\" in the log", res.exit)
+	}
+	res = runAction(t, run{workspace: ws, eventName: "push", noReuse: true,
+		env: []string{"GITHUB_ACTION_REF=v1 -X main.x=1"}})
+	if res.exit != 0 || strings.Contains(res.stdout, "listlint v1") || !strings.Contains(res.stdout, "listlint dev") {
+		t.Errorf("odd ref: exit %d, want 0 and an unstamped version in the log", res.exit)
+	}
+}

@@ -21,8 +21,16 @@ if [ -n "$version" ]; then
   # Outside the action's module, so that its go.mod plays no part.
   (cd "$dir" && GOBIN="$dir" go install "github.com/listlint/listlint/cmd/listlint@$version")
 else
-  echo "go build ./cmd/listlint (from $GITHUB_ACTION_PATH)"
-  (cd "$GITHUB_ACTION_PATH" && go build -o "$bin" ./cmd/listlint)
+  # GitHub downloads an action without .git, so the build cannot find its own version:
+  # stamp the action's ref (v1.2.0, main, a sha) when it looks like one.
+  ldflags=()
+  ref="${GITHUB_ACTION_REF:-}"
+  case "$ref" in
+    "" | -* | *[!A-Za-z0-9._/+-]*) ;;
+    *) ldflags=(-ldflags "-X github.com/listlint/listlint/cli.version=$ref") ;;
+  esac
+  echo "go build ./cmd/listlint (from $GITHUB_ACTION_PATH${ref:+, ref $ref})"
+  (cd "$GITHUB_ACTION_PATH" && go build ${ldflags[@]+"${ldflags[@]}"} -o "$bin" ./cmd/listlint)
 fi
 "$bin" --version
 

@@ -503,8 +503,17 @@ func colorMode(mode string, out io.Writer) (bool, error) {
 	return false, fmt.Errorf("unknown mode %q (want auto, always or never)", mode)
 }
 
-// Version is the module version the binary was built from, or "dev" with the VCS revision.
+// version, when set at build time (go build -ldflags "-X github.com/listlint/listlint/cli.version=v1.2.0"),
+// is the version listlint reports: the GitHub Action builds from a checkout without .git and
+// stamps the action's ref this way.
+var version string
+
+// Version is the version stamped at build time, else the module version the binary was
+// built from, or "dev" with the VCS revision.
 func Version() string {
+	if version != "" {
+		return version
+	}
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "dev"
