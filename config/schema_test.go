@@ -82,8 +82,13 @@ func TestSchemaValidatesExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, m := range regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllStringSubmatch(string(readme), -1) {
+	// The README's configuration examples start with a "# .listlint.yml" line; its other
+	// YAML blocks are workflows and pre-commit configurations.
+	for i, m := range regexp.MustCompile("(?s)```yaml\n(# \\.listlint\\.ya?ml\n.*?)```").FindAllStringSubmatch(string(readme), -1) {
 		examples[fmt.Sprintf("README.md example %d", i+1)] = m[1]
+	}
+	if len(examples) == 0 {
+		t.Fatal("no configuration example (a yaml block starting with \"# .listlint.yml\") in README.md")
 	}
 	scripts, _ := filepath.Glob("../cli/testdata/script/*.txtar")
 	dir := t.TempDir()
