@@ -39,7 +39,12 @@ func (w *walker) entry(it *Item, para ast.Node) *Entry {
 	if l.Dest == "" || !l.URL.Valid() {
 		l.Dest = string(link.Destination)
 	}
-	e := &Entry{Item: it, Link: l, Title: l.Label, Year: None, YearAfter: None, Sep: None, Tags: None, End: end}
+	if len(w.entries) == cap(w.entries) {
+		// Entries are allocated together, a list's worth at a time.
+		w.entries = make([]Entry, 0, max(w.listLen, 1))
+	}
+	w.entries = append(w.entries, Entry{Item: it, Link: l, Title: l.Label, Year: None, YearAfter: None, Sep: None, Tags: None, End: end})
+	e := &w.entries[len(w.entries)-1]
 	if y := yearSuffix(src, l.Label); y.Valid() {
 		e.Year = y
 		e.Title = Span{l.Label.Start, y.Start}
@@ -185,6 +190,10 @@ func ScanLinkSpans(src []byte, start, end int) (Link, bool) {
 			r, depth := q, 0
 			for r < end {
 				c := src[r]
+				if !destStop[c] {
+					r++
+					continue
+				}
 				if c == '\\' && r+1 < end {
 					r += 2
 					continue
@@ -243,10 +252,25 @@ func ScanLinkSpans(src []byte, start, end int) (Link, bool) {
 	return l, true
 }
 
+// bracketByte marks the bytes matchBracket looks at.
+var bracketByte = [256]bool{'\\': true, '`': true, '[': true, ']': true}
+
+// destStop marks the bytes that end or escape an inline link destination, or nest in it.
+var destStop = func() (t [256]bool) {
+	for c := range 0x21 {
+		t[c] = true // controls, the space
+	}
+	t['\\'], t['('], t[')'] = true, true, true
+	return t
+}()
+
 // matchBracket returns the index of the "]" closing the "[" at open, or -1.
 func matchBracket(src []byte, open, end int) int {
 	depth := 0
 	for i := open; i < end; i++ {
+		if !bracketByte[src[i]] {
+			continue
+		}
 		switch src[i] {
 		case '\\':
 			i++

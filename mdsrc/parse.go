@@ -306,6 +306,10 @@ type walker struct {
 	// without scanning it again.
 	last   Link
 	lastAt int
+	// entries is where entry allocates; listLen is the number of items of the list being
+	// walked.
+	entries []Entry
+	listLen int
 }
 
 // pos converts a goldmark offset into a Src offset.
@@ -495,6 +499,7 @@ func (w *walker) list(l *ast.List, parent *Item, depth, bound int) {
 	}
 	lst.Items = make([]*Item, 0, len(items))
 	for i, c := range items {
+		w.listLen = len(items) - i
 		ib := bound
 		if i+1 < len(items) && starts[i+1] >= 0 {
 			ib = starts[i+1]

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"net/url"
 	"regexp"
 	"strings"
@@ -165,17 +166,14 @@ func checkEntry(p *Pass, e *mdsrc.Entry) {
 		}
 	}
 	// A soft line break inside the entry's own text: the entry was hard-wrapped.
-	first := e.Link.Span.Start
-	for first > 0 && src[first-1] != '\n' {
-		first--
-	}
-	lineEnd := e.Link.Span.Start
-	for lineEnd < e.End && src[lineEnd] != '\n' {
-		lineEnd++
+	lineEnd := e.End
+	if i := bytes.IndexByte(src[e.Link.Span.Start:e.End], '\n'); i >= 0 {
+		lineEnd = e.Link.Span.Start + i
 	}
 	if lineEnd >= e.End {
 		return
 	}
+	first := bytes.LastIndexByte(src[:e.Link.Span.Start], '\n') + 1
 	var edits []Edit
 	for i := lineEnd; i < e.End; i++ {
 		if src[i] != '\n' {

@@ -74,6 +74,7 @@ type pairSet struct {
 	pairs []bracketPair
 	ascii [utf8.RuneSelf]bool // ASCII characters of some pair
 	lead  [256]bool           // first bytes of the other characters of the pairs
+	any   [256]bool           // ascii and lead together
 }
 
 var pairSets sync.Map // pairs joined by "\x00" → *pairSet
@@ -93,10 +94,12 @@ func pairSetFor(specs []string) *pairSet {
 		for _, c := range r {
 			if c < utf8.RuneSelf {
 				ps.ascii[c] = true
+				ps.any[c] = true
 			} else {
 				var b [utf8.UTFMax]byte
 				utf8.EncodeRune(b[:], c)
 				ps.lead[b[0]] = true
+				ps.any[b[0]] = true
 			}
 		}
 	}
@@ -107,7 +110,7 @@ func pairSetFor(specs []string) *pairSet {
 // in reports whether b may hold a character of some pair.
 func (ps *pairSet) in(b []byte) bool {
 	for _, c := range b {
-		if c < utf8.RuneSelf && ps.ascii[c] || c >= utf8.RuneSelf && ps.lead[c] {
+		if ps.any[c] {
 			return true
 		}
 	}

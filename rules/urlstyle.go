@@ -95,9 +95,9 @@ func checkURLStyle(p *Pass) {
 		extra[strings.ToLower(h)] = true
 	}
 	links := p.Doc.URLs
-	twitter := opts.TwitterHost
+	twitter, majority := opts.TwitterHost, ""
 	if twitter == "consistent" || twitter == "" {
-		twitter = majorityTwitterHost(p.Doc, links)
+		twitter = ""
 	}
 	var mainLinks []int // where entries' own URLs start, sorted: only the readme anchor asks
 	if opts.GitHubReadmeAnchor {
@@ -108,12 +108,25 @@ func checkURLStyle(p *Pass) {
 		slices.Sort(mainLinks)
 	}
 	for _, u := range links {
-		if b := p.Doc.Src[u.Start:u.End]; keepsURL(b, opts) || !mayChangeBytes(b) {
+		if b := p.Doc.Src[u.Start:u.End]; keepsURL(b, opts, extra) || !mayChangeBytes(b) {
 			continue // canonicalURL would return it as it is
 		}
 		raw := p.Text(u)
 		_, main := slices.BinarySearch(mainLinks, u.Start)
-		fixed, why := canonicalURL(raw, opts, extra, twitter, main)
+		tw := twitter
+		if tw == "" {
+			// The file's majority, found once when a URL may be on twitter.com or x.com:
+			// canonicalURL reads it only for those.
+			if b := p.Doc.Src[u.Start:u.End]; bytes.IndexByte(b, '%') < 0 && !twitterish(b) {
+				tw = "any"
+			} else {
+				if majority == "" {
+					majority = majorityTwitterHost(p.Doc, links)
+				}
+				tw = majority
+			}
+		}
+		fixed, why := canonicalURL(raw, opts, extra, tw, main)
 		if fixed == raw || why == "" {
 			continue
 		}
@@ -124,18 +137,25 @@ func checkURLStyle(p *Pass) {
 
 // keepsURL reports, from one look at its bytes, that canonicalURL returns the URL b as it
 // is whatever the other links of the file: it has no space or tab, and it is not an http
-// link, or it is an https link to a lower-case host name that url-style does not rewrite
-// (not mobile, Twitter or youtu.be), without a query and, on GitHub, without what a
-// repository link drops. False means that it may change.
-func keepsURL(b []byte, opts *URLStyleOptions) bool {
+// link, or it is an http(s) link to a lower-case host name that url-style does not rewrite
+// (not mobile, Twitter or youtu.be, and for http, not one that serves https), without
+// tracking parameters and, on GitHub, without what a repository link drops. False means
+// that it may change.
+func keepsURL(b []byte, opts *URLStyleOptions, extra map[string]bool) bool {
 	if len(b) < 4 || b[0]|0x20 != 'h' || b[1]|0x20 != 't' || b[2]|0x20 != 't' || b[3]|0x20 != 'p' {
 		// Not http(s): only spaces are encoded.
 		return bytes.IndexByte(b, ' ') < 0 && bytes.IndexByte(b, '\t') < 0
 	}
-	if len(b) < 9 || string(b[:8]) != "https://" {
+	var rest []byte
+	http := false
+	switch {
+	case len(b) > 8 && string(b[:8]) == "https://":
+		rest = b[8:]
+	case len(b) > 7 && string(b[:7]) == "http://":
+		rest, http = b[7:], true
+	default:
 		return false
 	}
-	rest := b[8:]
 	i := 0
 	for ; i < len(rest); i++ {
 		c := rest[i]
@@ -147,7 +167,7 @@ func keepsURL(b []byte, opts *URLStyleOptions) bool {
 		}
 	}
 	host, path := rest[:i], rest[i:]
-	if len(host) == 0 || bytes.IndexByte(path, '?') >= 0 || bytes.IndexByte(path, ' ') >= 0 || bytes.IndexByte(path, '\t') >= 0 {
+	if len(host) == 0 || bytes.IndexByte(path, ' ') >= 0 || bytes.IndexByte(path, '\t') >= 0 {
 		return false
 	}
 	// Mobile hosts all start with "m." or "mobile.", or hold ".m." (en.m.wikipedia.org).
@@ -155,6 +175,31 @@ func keepsURL(b []byte, opts *URLStyleOptions) bool {
 		return false
 	}
 	bare := bytes.TrimPrefix(host, []byte("www."))
+	if http && httpsHostBytes(bare, extra) {
+		return false
+	}
+	q, f := bytes.IndexByte(path, '?'), bytes.IndexByte(path, '#')
+	if q >= 0 && (f < 0 || q < f) {
+		// A query: splitQuery finds it, and dropTracking must find nothing to drop.
+		query := path[q+1:]
+		if f >= 0 {
+			query = path[q+1 : f]
+		}
+		for len(query) > 0 {
+			kv := query
+			if a := bytes.IndexByte(query, '&'); a >= 0 {
+				kv, query = query[:a], query[a+1:]
+			} else {
+				query = nil
+			}
+			if e := bytes.IndexByte(kv, '='); e >= 0 {
+				kv = kv[:e]
+			}
+			if trackingParam(string(kv), "") { // "ref" counts, whatever the host
+				return false
+			}
+		}
+	}
 	switch string(bare) {
 	case "twitter.com", "x.com", "youtu.be":
 		return false
@@ -162,13 +207,31 @@ func keepsURL(b []byte, opts *URLStyleOptions) bool {
 		if opts.GitHubReadmeAnchor {
 			return false
 		}
-		if f := bytes.IndexByte(path, '#'); f >= 0 {
+		if q >= 0 && (f < 0 || q < f) {
+			return true // githubRepoPath leaves a path with a query alone
+		}
+		if f >= 0 {
 			path = path[:f]
 		}
 		// githubRepoPath keeps "/owner/repo" as it is.
 		return !bytes.HasSuffix(path, []byte("/")) && !bytes.HasSuffix(path, []byte(".git")) && !bytes.Contains(path, []byte("//"))
 	}
 	return true
+}
+
+// httpsHostBytes is httpsHost on a host's bytes.
+func httpsHostBytes(host []byte, extra map[string]bool) bool {
+	for h := host; len(h) > 0; {
+		if httpsHosts[string(h)] || extra[string(h)] {
+			return true
+		}
+		i := bytes.IndexByte(h, '.')
+		if i < 0 {
+			break
+		}
+		h = h[i+1:]
+	}
+	return false
 }
 
 func majorityTwitterHost(d *mdsrc.Document, links []mdsrc.Span) string {
