@@ -1,6 +1,7 @@
 package mdsrc
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -15,11 +16,14 @@ type LineIndex struct {
 // NewLineIndex indexes the line starts of src. A line ends after '\n'; a lone '\r' is not a
 // line break (goldmark does not treat it as one either).
 func NewLineIndex(src []byte) LineIndex {
-	starts := make([]int, 1, len(src)/40+1)
-	for i, b := range src {
-		if b == '\n' {
-			starts = append(starts, i+1)
+	starts := make([]int, 1, bytes.Count(src, []byte("\n"))+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
 	return LineIndex{starts: starts, size: len(src)}
 }

@@ -175,6 +175,10 @@ var mastodonStatus = regexp.MustCompile(`^/(@[^/]+|web/statuses)/\d+`)
 func isStatus(path string) bool { return strings.Contains(path, "/status/") }
 
 func hostPath(raw string) (string, string) {
+	if u, ok := quickSplit(raw); ok {
+		// Hostname is the host itself: quickSplit takes no port and no IPv6 address.
+		return strings.TrimPrefix(strings.ToLower(u.host), "www."), u.path
+	}
 	u, err := parseURL(strings.TrimSpace(raw))
 	if err != nil {
 		return "", ""

@@ -84,7 +84,11 @@ func checkListMarker(p *Pass) {
 		want = majorityBullet(lists, d.Src)
 	}
 	checkBullets(p, lists, want, opts.Marker == "consistent")
-	pl := &lmPlanner{src: d.Src, bom: d.BOM, indent: indent}
+	items := 0
+	for _, l := range lists {
+		items += len(l.Items)
+	}
+	pl := &lmPlanner{src: d.Src, bom: d.BOM, indent: indent, plan: make([]lmItem, 0, items)}
 	for _, l := range lists {
 		if l.Depth == 0 {
 			checkIndentation(p, pl, l)

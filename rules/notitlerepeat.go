@@ -242,62 +242,73 @@ func hasWordRune(rs []plainRune) bool {
 // collapsed to one space. It stops after limit characters (no limit when limit < 0). With
 // opaqueLinks, a link counts as one character that matches nothing.
 func plainRunes(src []byte, span mdsrc.Span, out []plainRune, limit int, opaqueLinks bool) []plainRune {
-	full := func() bool { return limit >= 0 && len(out) >= limit }
-	linkTries := 0
-	var walk func(lo, hi int)
-	walk = func(lo, hi int) {
-		for i := lo; i < hi && !full(); {
-			c := src[i]
-			switch {
-			case c == '\\' && i+1 < hi && src[i+1] < utf8.RuneSelf && unicode.IsPunct(rune(src[i+1])):
-				out = append(out, plainRune{unicode.ToLower(rune(src[i+1])), i + 1, i + 2})
-				i += 2
-				continue
-			case c == '*' || c == '`' || c == '~':
+	w := plainWalker{src: src, out: out, limit: limit, opaqueLinks: opaqueLinks}
+	w.walk(span.Start, span.End)
+	return w.out
+}
+
+// plainWalker is plainRunes' state, a value on its stack rather than a closure's.
+type plainWalker struct {
+	src         []byte
+	out         []plainRune
+	limit       int
+	linkTries   int
+	opaqueLinks bool
+}
+
+func (w *plainWalker) full() bool { return w.limit >= 0 && len(w.out) >= w.limit }
+
+func (w *plainWalker) walk(lo, hi int) {
+	src := w.src
+	for i := lo; i < hi && !w.full(); {
+		c := src[i]
+		switch {
+		case c == '\\' && i+1 < hi && src[i+1] < utf8.RuneSelf && unicode.IsPunct(rune(src[i+1])):
+			w.out = append(w.out, plainRune{unicode.ToLower(rune(src[i+1])), i + 1, i + 2})
+			i += 2
+			continue
+		case c == '*' || c == '`' || c == '~':
+			i++
+			continue
+		case c == '_':
+			prevWord := len(w.out) > 0 && isWordRune(w.out[len(w.out)-1].r)
+			if !prevWord || i+1 >= hi || !isAlnum(src[i+1]) {
 				i++
 				continue
-			case c == '_':
-				prevWord := len(out) > 0 && isWordRune(out[len(out)-1].r)
-				if !prevWord || i+1 >= hi || !isAlnum(src[i+1]) {
-					i++
-					continue
+			}
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			j := i
+			for j < hi && (src[j] == ' ' || src[j] == '\t' || src[j] == '\n' || src[j] == '\r') {
+				j++
+			}
+			if len(w.out) > 0 && w.out[len(w.out)-1].r != ' ' {
+				w.out = append(w.out, plainRune{' ', i, j})
+			}
+			i = j
+			continue
+		case c == '[' && w.linkTries < maxLinkTries:
+			w.linkTries++
+			if l, ok := mdsrc.ScanLinkSpans(src, i, hi); ok && (l.URL.Valid() || l.Span.End > l.Label.End+1) {
+				if w.opaqueLinks {
+					// A link in a description points somewhere else: its text is not
+					// the entry's name said again.
+					w.out = append(w.out, plainRune{'\uFFFC', i, l.Span.End})
+				} else {
+					w.walk(l.Label.Start, l.Label.End)
 				}
-			case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-				j := i
-				for j < hi && (src[j] == ' ' || src[j] == '\t' || src[j] == '\n' || src[j] == '\r') {
-					j++
-				}
-				if len(out) > 0 && out[len(out)-1].r != ' ' {
-					out = append(out, plainRune{' ', i, j})
-				}
-				i = j
+				i = l.Span.End
 				continue
-			case c == '[' && linkTries < maxLinkTries:
-				linkTries++
-				if l, ok := mdsrc.ScanLink(src, i, hi); ok && (l.URL.Valid() || l.Span.End > l.Label.End+1) {
-					if opaqueLinks {
-						// A link in a description points somewhere else: its text is not
-						// the entry's name said again.
-						out = append(out, plainRune{'\uFFFC', i, l.Span.End})
-					} else {
-						walk(l.Label.Start, l.Label.End)
-					}
-					i = l.Span.End
+			}
+		case c == '<':
+			if i+1 < hi && (isAlnum(src[i+1]) || src[i+1] == '/') {
+				if gt := bytes.IndexByte(src[i:min(hi, i+512)], '>'); gt > 0 {
+					i += gt + 1
 					continue
-				}
-			case c == '<':
-				if i+1 < hi && (isAlnum(src[i+1]) || src[i+1] == '/') {
-					if gt := bytes.IndexByte(src[i:min(hi, i+512)], '>'); gt > 0 {
-						i += gt + 1
-						continue
-					}
 				}
 			}
-			r, n := decodeRune(src, i, hi)
-			out = append(out, plainRune{unicode.ToLower(r), i, i + n})
-			i += n
 		}
+		r, n := decodeRune(src, i, hi)
+		w.out = append(w.out, plainRune{unicode.ToLower(r), i, i + n})
+		i += n
 	}
-	walk(span.Start, span.End)
-	return out
 }

@@ -31,26 +31,41 @@ var urlPlain = func() (t [256]bool) {
 }()
 
 func quickURL(raw string) (*url.URL, bool) {
-	var scheme, rest string
+	p, ok := quickSplit(raw)
+	if !ok {
+		return nil, false
+	}
+	return &url.URL{Scheme: p.scheme, Host: p.host, Path: p.path, RawQuery: p.query, Fragment: p.fragment}, true
+}
+
+// urlParts are the parts of a URL that quickSplit takes, as url.Parse would set them.
+type urlParts struct {
+	scheme, host, path, query, fragment string
+}
+
+// quickSplit is quickURL without the url.URL.
+func quickSplit(raw string) (urlParts, bool) {
+	var u urlParts
+	var rest string
 	switch {
 	case len(raw) > 8 && raw[:8] == "https://":
-		scheme, rest = "https", raw[8:]
+		u.scheme, rest = "https", raw[8:]
 	case len(raw) > 7 && raw[:7] == "http://":
-		scheme, rest = "http", raw[7:]
+		u.scheme, rest = "http", raw[7:]
 	default:
-		return nil, false
+		return u, false
 	}
 	i := 0
 	for i < len(rest) && rest[i] != '/' && rest[i] != '?' && rest[i] != '#' {
 		if c := rest[i]; !urlPlain[c] || c == '_' || c == '~' || c == '$' || c == '&' || c == '+' || c == ',' || c == ':' || c == ';' || c == '=' || c == '@' {
-			return nil, false // a port, user info or a byte a host name does not hold
+			return u, false // a port, user info or a byte a host name does not hold
 		}
 		i++
 	}
 	if i == 0 {
-		return nil, false
+		return u, false
 	}
-	u := &url.URL{Scheme: scheme, Host: rest[:i]}
+	u.host = rest[:i]
 	rest = rest[i:]
 	part, q, f := 0, -1, -1 // part: 0 path, 1 query, 2 fragment
 	for j := 0; j < len(rest); j++ {
@@ -62,21 +77,21 @@ func quickURL(raw string) (*url.URL, bool) {
 			part, f = 2, j
 		case urlPlain[c] || c == '?' && part > 0:
 		default:
-			return nil, false
+			return u, false
 		}
 	}
 	end := len(rest)
 	if f >= 0 {
-		u.Fragment = rest[f+1:]
+		u.fragment = rest[f+1:]
 		end = f
 	}
 	if q >= 0 {
 		if q == end-1 {
-			return nil, false // an empty query: url.Parse sets ForceQuery
+			return u, false // an empty query: url.Parse sets ForceQuery
 		}
-		u.RawQuery = rest[q+1 : end]
+		u.query = rest[q+1 : end]
 		end = q
 	}
-	u.Path = rest[:end]
+	u.path = rest[:end]
 	return u, true
 }

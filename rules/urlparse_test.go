@@ -33,6 +33,9 @@ func TestQuickURL(t *testing.T) {
 			continue
 		}
 		fast++
+		if h, p := hostPath(raw); h != strings.TrimPrefix(strings.ToLower(got.Hostname()), "www.") || p != got.Path {
+			t.Errorf("hostPath(%q) = %q, %q", raw, h, p)
+		}
 		want, err := url.Parse(raw)
 		if err != nil {
 			t.Errorf("%q: url.Parse fails (%v), fast path accepts it", raw, err)
