@@ -3,7 +3,7 @@ package fixer
 import (
 	"bytes"
 	"fmt"
-	"hash/fnv"
+	"hash/maphash"
 	"sort"
 	"strings"
 
@@ -128,11 +128,10 @@ func normalizeEOL(f *rules.Fix, crlf bool) *rules.Fix {
 	return &g
 }
 
-func hash(b []byte) uint64 {
-	h := fnv.New64a()
-	h.Write(b)
-	return h.Sum64()
-}
+// stateSeed seeds the hashes by which FixAll recognises a state it has seen.
+var stateSeed = maphash.MakeSeed()
+
+func hash(b []byte) uint64 { return maphash.Bytes(stateSeed, b) }
 
 func joinKeys(m map[string]bool) string {
 	ks := make([]string, 0, len(m))

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"hash/maphash"
 	"path"
 	"strings"
 	"unicode"
@@ -52,7 +53,8 @@ var DuplicateURL = register(&Rule{
 // are cut from the file's source only for the few URLs that repeat.
 type urlFact struct {
 	URL, Key    string
-	Start, End  int // the link
+	Hash        uint64 // of Key
+	Start, End  int    // the link
 	Title       mdsrc.Span
 	Main        bool
 	ItemStart   int        // the entry's item; -1 for annotation links
@@ -81,7 +83,8 @@ func collectURLs(p *Pass) any {
 		if l.Dest == "" || isAnchor(l.Dest) {
 			return
 		}
-		f := urlFact{URL: l.Dest, Key: NormalizeURL(l.Dest), Start: l.Span.Start, End: l.Span.End, Title: e.Link.Label, Main: main, ItemStart: -1}
+		key := NormalizeURL(l.Dest)
+		f := urlFact{URL: l.Dest, Key: key, Hash: maphash.String(keySeed, key), Start: l.Span.Start, End: l.Span.End, Title: e.Link.Label, Main: main, ItemStart: -1}
 		if main {
 			it := e.Item
 			f.ItemStart = it.Start
@@ -185,13 +188,18 @@ func checkDuplicateURLs(p *ProjectPass) {
 	if opts.Scope == "file" {
 		total = 0
 	}
-	first := make(map[string]ref, total)
+	// The keys' hashes were computed with the facts, on all cores: the first entry of each
+	// key is found by its hash, and a key whose hash another key has is looked up by
+	// itself in exact.
+	first := make(map[uint64]ref, total)
+	var exact map[string]ref
 	for fi, fu := range files {
 		if fu == nil {
 			continue
 		}
 		if opts.Scope == "file" {
 			clear(first)
+			clear(exact)
 		}
 		path := p.Files[fi].Path
 		for i := range fu.facts {
@@ -199,10 +207,19 @@ func checkDuplicateURLs(p *ProjectPass) {
 			if len(opts.Allow) > 0 && allowed(opts.Allow, f) {
 				continue
 			}
-			r, dup := first[f.Key]
+			r, dup := first[f.Hash]
 			if !dup {
-				first[f.Key] = ref{int32(fi), int32(i)}
+				first[f.Hash] = ref{int32(fi), int32(i)}
 				continue
+			}
+			if files[r.file].facts[r.fact].Key != f.Key {
+				if r, dup = exact[f.Key]; !dup {
+					if exact == nil {
+						exact = map[string]ref{}
+					}
+					exact[f.Key] = ref{int32(fi), int32(i)}
+					continue
+				}
 			}
 			prevPath, prevFile := p.Files[r.file].Path, files[r.file]
 			prev := &prevFile.facts[r.fact]
@@ -262,6 +279,9 @@ func duplicateFix(sameFile bool, ff *fileURLs, first *urlFact, lf *fileURLs, lat
 		del,
 	}}
 }
+
+// keySeed seeds the hashes of the URL keys.
+var keySeed = maphash.MakeSeed()
 
 // NormalizeURL returns the form of a URL under which duplicates compare equal.
 func NormalizeURL(raw string) string {

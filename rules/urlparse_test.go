@@ -1,12 +1,16 @@
 package rules
 
 import (
+	"bytes"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/listlint/listlint/mdsrc"
 )
 
 // TestQuickURL checks parseURL's fast path against url.Parse on hand-picked URLs and on
@@ -195,6 +199,45 @@ func TestIsQuote(t *testing.T) {
 		"“one two three four five six seven eight?”", "one two three four five six seven.", "a b c d e f g h ”", "a b c d e f g h!’", "’", "”.", "a b c d e f g h.\u201e"} {
 		if isQuote(s) != old(s) {
 			t.Errorf("isQuote(%q) = %v", s, isQuote(s))
+		}
+	}
+}
+
+// TestDuplicateHashCollision checks duplicate-url's project pass when two keys share a hash.
+func TestDuplicateHashCollision(t *testing.T) {
+	src := []byte("0123456789")
+	fact := func(key string, start int) urlFact {
+		return urlFact{URL: key, Key: key, Hash: 42, Start: start, End: start + 1, Title: mdsrc.Span{Start: 0, End: 1}, ItemStart: -1}
+	}
+	fu := &fileURLs{src: src, lines: mdsrc.NewLineIndex(src), facts: []urlFact{fact("a", 0), fact("b", 1), fact("a", 2), fact("b", 3), fact("c", 4)}}
+	var got []int
+	NewProjectPass(DuplicateURL, []FileFacts{{Path: "f.md", Facts: fu}}, nil, Error, func(_ string, d Diagnostic) {
+		got = append(got, d.Start)
+	}).Run()
+	if fmt.Sprint(got) != "[2 3]" {
+		t.Errorf("duplicates at %v, want [2 3]", got)
+	}
+}
+
+// TestTwitterIrrelevant checks url-style's shortcut: a URL whose authority neither holds a
+// "%" nor may name twitter.com or x.com is rewritten the same whatever the file's majority.
+func TestTwitterIrrelevant(t *testing.T) {
+	opts := &URLStyleOptions{MobileHosts: true, TwitterHost: "consistent"}
+	for _, raw := range []string{
+		"http://twitter.com/a", "https://mobile.twitter.com/a/", "http://x.com/b?utm_source=1", "http://example.com/twitter.com",
+		"http://a b/x.com", "http://twitter%2Ecom/a", "https://www.x.com/a/", "http://user@twitter.com/", "http://twitter.com:80/",
+		"HTTP://TWITTER.COM/a", "a:b://twitter.com", "http://m.x.com/", "https://github.com/a/b/?x=twitter.com", "http://t.co/x",
+	} {
+		if a := authority([]byte(raw)); bytes.IndexByte(a, '%') >= 0 || twitterish(a) {
+			continue
+		}
+		for _, main := range []bool{false, true} {
+			f1, w1 := canonicalURL(raw, opts, nil, "any", main)
+			for _, tw := range []string{"twitter.com", "x.com"} {
+				if f2, w2 := canonicalURL(raw, opts, nil, tw, main); f1 != f2 || w1 != w2 {
+					t.Errorf("%q: %q (%s) with any, %q (%s) with %s", raw, f1, w1, f2, w2, tw)
+				}
+			}
 		}
 	}
 }

@@ -117,7 +117,7 @@ func checkURLStyle(p *Pass) {
 		if tw == "" {
 			// The file's majority, found once when a URL may be on twitter.com or x.com:
 			// canonicalURL reads it only for those.
-			if b := p.Doc.Src[u.Start:u.End]; bytes.IndexByte(b, '%') < 0 && !twitterish(b) {
+			if a := authority(p.Doc.Src[u.Start:u.End]); bytes.IndexByte(a, '%') < 0 && !twitterish(a) {
 				tw = "any"
 			} else {
 				if majority == "" {
@@ -232,6 +232,20 @@ func httpsHostBytes(host []byte, extra map[string]bool) bool {
 		h = h[i+1:]
 	}
 	return false
+}
+
+// authority is the part of b between its first "://" and the "/", "?" or "#" after it,
+// which holds the host that url.Parse finds, if any; nil without "://".
+func authority(b []byte) []byte {
+	i := bytes.Index(b, []byte("://"))
+	if i < 0 {
+		return nil
+	}
+	a := b[i+3:]
+	if j := bytes.IndexAny(a, "/?#"); j >= 0 {
+		a = a[:j]
+	}
+	return a
 }
 
 func majorityTwitterHost(d *mdsrc.Document, links []mdsrc.Span) string {
