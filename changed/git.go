@@ -10,9 +10,9 @@ import (
 )
 
 // FromRev returns the lines added or changed since the git revision rev in the working
-// tree that holds the working folder: git diff rev against the working tree (uncommitted
-// edits count; a renamed file counts only for its changed lines), plus untracked files
-// that .gitignore does not exclude, which count whole.
+// tree that holds the working folder: git diff from the merge base of rev and HEAD to the
+// working tree (uncommitted edits count; a renamed file counts only for its changed lines),
+// plus untracked files that .gitignore does not exclude, which count whole.
 func FromRev(rev string) (*Lines, error) {
 	if rev == "" || strings.HasPrefix(rev, "-") {
 		return nil, fmt.Errorf("%q is not a revision: a revision does not start with \"-\"", rev)
@@ -35,6 +35,14 @@ func FromRev(rev string) (*Lines, error) {
 	sha, err := resolveRev(top, rev)
 	if err != nil {
 		return nil, err
+	}
+	// On a branch, rev's tip may have moved on since the branch left it: what the branch
+	// changed is measured from where it left, the merge base (as git diff rev...HEAD does).
+	// Where git cannot tell (a shallow clone without the fork point, no commit yet), rev.
+	if mb, err := git(top, "merge-base", sha, "HEAD"); err == nil {
+		if m := strings.TrimSpace(string(mb)); m != "" {
+			sha = m
+		}
 	}
 	diff, err := git(top, "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv",
 		"-M", "--src-prefix=a/", "--dst-prefix=b/", sha, "--")

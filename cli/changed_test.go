@@ -239,6 +239,22 @@ func TestNewFromRev(t *testing.T) {
 	s.expect(dir, 1, want, "--new-from-patch", patch)
 }
 
+// On a branch, only what the branch changed counts, not what main changed after the branch
+// left it: the diff starts at the merge base.
+func TestNewFromRevBranchBehindMain(t *testing.T) {
+	s := newGitSandbox(t)
+	dir, _ := s.newRepo("repo")
+	s.git(dir, "checkout", "-q", "-b", "feature")
+	s.write(filepath.Join(dir, "list.md"), baseList+newEntries)
+	s.git(dir, "commit", "-q", "-a", "-m", "two new entries")
+	// Meanwhile main fixes line 4 and adds a bad entry of its own.
+	s.git(dir, "checkout", "-q", "main")
+	s.write(filepath.Join(dir, "list.md"), strings.Replace(baseList, "Bravo tool\n", "Bravo tool.\n", 1)+"- [Zulu](https://zulu.example) - Zulu tool\n")
+	s.git(dir, "commit", "-q", "-a", "-m", "main moves on")
+	s.git(dir, "checkout", "-q", "feature")
+	s.expect(dir, 1, []string{"list.md:8 description-style", "list.md:9 duplicate-url"}, "--new-from-rev", "main")
+}
+
 // TestNewFromPatch checks that the diff of the history above, as a file, gives the same
 // report as --new-from-rev: from git diff (with a/ b/ prefixes, and with --no-prefix as
 // a -p0 patch), from diff -u of two trees, from the top and from a subfolder.
