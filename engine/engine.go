@@ -175,7 +175,7 @@ func perFileRules(cfg *Config) []*rules.Rule {
 // goroutines; their diagnostics come back in rule order whatever the scheduling.
 func lintFile(f File, cfg, projectCfg *Config, now time.Time, fileRules, projectRules []*rules.Rule, par int) (*Result, []any) {
 	res := &Result{Path: f.Path, Src: f.Src}
-	doc, err := mdsrc.Parse(f.Path, f.Src)
+	doc, err := mdsrc.ParseWorkers(f.Path, f.Src, par)
 	if err != nil {
 		res.Err = err
 		return res, nil

@@ -101,3 +101,39 @@ func FuzzLinks(f *testing.F) {
 		checkWalkLinks(t, "f.md", src)
 	})
 }
+
+// TestParseWorkers checks that walking the top-level blocks in parts gives the Document
+// that one walk gives, on every corpus file and on all of them one after the other.
+func TestParseWorkers(t *testing.T) {
+	var srcs [][]byte
+	var all []byte
+	_ = filepath.WalkDir("../../shared/corpus", func(p string, de os.DirEntry, err error) error {
+		if err == nil && !de.IsDir() && filepath.Ext(p) == ".md" {
+			src, _ := os.ReadFile(p)
+			srcs = append(srcs, src)
+			all = append(append(all, src...), '\n', '\n')
+		}
+		return nil
+	})
+	if len(srcs) == 0 {
+		t.Skip("no corpus")
+	}
+	defer func(n int) { parallelSize = n }(parallelSize)
+	parallelSize = 0
+	for i, src := range append(srcs, all) {
+		want, err := Parse("f.md", src)
+		if err != nil {
+			continue
+		}
+		for _, n := range []int{2, 3, 7} {
+			if i%50 != 0 && n != 2 && i != len(srcs) {
+				continue
+			}
+			got, _ := ParseWorkers("f.md", src, n)
+			got.AST, want.AST = nil, nil
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("file %d: ParseWorkers(%d) differs from Parse", i, n)
+			}
+		}
+	}
+}

@@ -6,6 +6,7 @@ package mdsrc
 import (
 	"bytes"
 	"fmt"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -149,21 +150,94 @@ var md = goldmark.New(goldmark.WithExtensions(
 
 // Parse reads src as Markdown. It refuses binary data, invalid UTF-8 and nesting deeper
 // than MaxNesting with a *ParseError naming the line.
-func Parse(path string, src []byte) (*Document, error) {
+func Parse(path string, src []byte) (*Document, error) { return ParseWorkers(path, src, 1) }
+
+// parallelSize is the size from which ParseWorkers spreads its work.
+var parallelSize = 1 << 20
+
+// ParseWorkers is Parse using up to workers goroutines on a file of a megabyte or more: the
+// line index is built while goldmark parses, and the top-level blocks are read in parts
+// side by side. The Document is the same as Parse's.
+func ParseWorkers(path string, src []byte, workers int) (*Document, error) {
 	if err := Check(path, src); err != nil {
 		return nil, err
 	}
-	d := &Document{Path: path, Src: src, Source: string(src), Lines: NewLineIndex(src)}
+	d := &Document{Path: path, Src: src}
 	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
 		d.BOM = 3
 	}
-	crlf := bytes.Count(src, []byte("\r\n"))
-	d.CRLF = crlf > 0 && crlf*2 >= bytes.Count(src, []byte("\n"))
+	prep := func() {
+		d.Source, d.Lines = string(src), NewLineIndex(src)
+		crlf := bytes.Count(src, []byte("\r\n"))
+		d.CRLF = crlf > 0 && crlf*2 >= bytes.Count(src, []byte("\n"))
+	}
+	parallel := workers > 1 && len(src) >= parallelSize
+	var wg sync.WaitGroup
+	if parallel {
+		wg.Go(prep)
+	} else {
+		prep()
+	}
 	body := src[d.BOM:]
 	d.AST = md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
-	w := walker{d: d, base: d.BOM, lastAt: -1}
-	w.walk(d.AST, nil, 0, len(src))
+	wg.Wait()
+	if !parallel {
+		w := walker{d: d, base: d.BOM, lastAt: -1}
+		w.walk(d.AST, nil, 0, len(src))
+		return d, nil
+	}
+	d.walkParts(workers)
 	return d, nil
+}
+
+// walkParts walks the top-level blocks in up to n parts of about equal size at once, each
+// into a Document of its own, and joins what they found in order. A part's lists above its
+// first heading belong to the last heading of the parts before it.
+func (d *Document) walkParts(n int) {
+	var firsts []ast.Node // the first block of each part
+	next := 0
+	for c := d.AST.FirstChild(); c != nil; c = c.NextSibling() {
+		if p := c.Pos(); p >= 0 && p+d.BOM >= next*len(d.Src)/n && len(firsts) < n {
+			firsts = append(firsts, c)
+			next = len(firsts)
+		}
+	}
+	if len(firsts) == 0 || firsts[0] != d.AST.FirstChild() {
+		firsts = append([]ast.Node{d.AST.FirstChild()}, firsts...)
+	}
+	parts := make([]*Document, len(firsts))
+	heads := make([]*Heading, len(firsts)) // each part's last heading
+	var wg sync.WaitGroup
+	for k, from := range firsts {
+		var to ast.Node
+		if k+1 < len(firsts) {
+			to = firsts[k+1]
+		}
+		part := &Document{Path: d.Path, Src: d.Src, Source: d.Source, Lines: d.Lines, BOM: d.BOM, CRLF: d.CRLF, AST: d.AST}
+		parts[k] = part
+		wg.Go(func() {
+			w := walker{d: part, base: d.BOM, lastAt: -1}
+			w.walkRange(from, to, nil, 0, len(d.Src))
+			heads[k] = w.heading
+		})
+	}
+	wg.Wait()
+	var last *Heading
+	for k, part := range parts {
+		for _, l := range part.Lists {
+			if l.Section == nil {
+				l.Section = last
+			}
+		}
+		if heads[k] != nil {
+			last = heads[k]
+		}
+		d.Headings = append(d.Headings, part.Headings...)
+		d.Lists = append(d.Lists, part.Lists...)
+		d.Entries = append(d.Entries, part.Entries...)
+		d.URLs = append(d.URLs, part.URLs...)
+		d.html = append(d.html, part.html...)
+	}
 }
 
 // ParseAST parses src as Parse does, refusing what Parse refuses, but returns only the
@@ -332,7 +406,12 @@ func (w *walker) nodeStart(n ast.Node) int {
 // walk visits the children of n. bound is where n's content ends: the start of the line of
 // whatever follows it.
 func (w *walker) walk(n ast.Node, parent *Item, depth, bound int) {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+	w.walkRange(n.FirstChild(), nil, parent, depth, bound)
+}
+
+// walkRange visits the siblings from from up to to (nil: the last one), as walk does.
+func (w *walker) walkRange(from, to ast.Node, parent *Item, depth, bound int) {
+	for c := from; c != nil && c != to; c = c.NextSibling() {
 		if c.Type() == ast.TypeInline {
 			w.inline(c)
 			continue

@@ -69,16 +69,17 @@ type urlFact struct {
 // fileURLs is what duplicate-url keeps of one file.
 type fileURLs struct {
 	src   []byte
+	str   string // src as a string (the Document's Source)
 	lines mdsrc.LineIndex
 	facts []urlFact
 }
 
-func (f *fileURLs) text(s mdsrc.Span) string { return string(f.src[s.Start:s.End]) }
+func (f *fileURLs) text(s mdsrc.Span) string { return f.str[s.Start:s.End] }
 
 func collectURLs(p *Pass) any {
 	opts := optionsOf[DuplicateURLOptions](p.Options)
 	src := p.Doc.Src
-	out := &fileURLs{src: src, lines: p.Doc.Lines, facts: make([]urlFact, 0, len(p.Doc.Entries))}
+	out := &fileURLs{src: src, str: p.Doc.Source, lines: p.Doc.Lines, facts: make([]urlFact, 0, len(p.Doc.Entries))}
 	add := func(l mdsrc.Link, e *mdsrc.Entry, main bool) {
 		if l.Dest == "" || isAnchor(l.Dest) {
 			return
@@ -256,7 +257,7 @@ func duplicateFix(sameFile bool, ff *fileURLs, first *urlFact, lf *fileURLs, lat
 		return &Fix{Message: "delete the repeated entry", Safe: false, Edits: []Edit{del}}
 	}
 	noAnn := func(fu *fileURLs, f *urlFact) string {
-		return strings.TrimSpace(string(fu.src[f.Body.Start:f.NoAnnEnd]))
+		return strings.TrimSpace(fu.str[f.Body.Start:f.NoAnnEnd])
 	}
 	if !sameFile || noAnn(lf, later) != noAnn(ff, first) {
 		return nil

@@ -209,7 +209,7 @@ func TestDuplicateHashCollision(t *testing.T) {
 	fact := func(key string, start int) urlFact {
 		return urlFact{URL: key, Key: key, Hash: 42, Start: start, End: start + 1, Title: mdsrc.Span{Start: 0, End: 1}, ItemStart: -1}
 	}
-	fu := &fileURLs{src: src, lines: mdsrc.NewLineIndex(src), facts: []urlFact{fact("a", 0), fact("b", 1), fact("a", 2), fact("b", 3), fact("c", 4)}}
+	fu := &fileURLs{src: src, str: string(src), lines: mdsrc.NewLineIndex(src), facts: []urlFact{fact("a", 0), fact("b", 1), fact("a", 2), fact("b", 3), fact("c", 4)}}
 	var got []int
 	NewProjectPass(DuplicateURL, []FileFacts{{Path: "f.md", Facts: fu}}, nil, Error, func(_ string, d Diagnostic) {
 		got = append(got, d.Start)
