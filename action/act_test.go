@@ -356,7 +356,7 @@ func TestAct(t *testing.T) {
 			headError)
 		// The summary links to the line at the pull request's head, read from the event.
 		head := event["pull_request"].(map[string]any)["head"].(map[string]any)["sha"].(string)
-		if !strings.Contains(res.summary, "https://github.com/octo/awesome-test/blob/"+head+"/README.md#L10") {
+		if !strings.Contains(res.summary, "https://github.com/octo/awesome-test/blob/"+head+"/README.md?plain=1#L10") {
 			t.Errorf("the job summary does not link to README.md at the head %s:\n%s", head, res.summary)
 		}
 	})

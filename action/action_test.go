@@ -254,7 +254,7 @@ func TestPullRequestOnlyChanged(t *testing.T) {
 	}
 	checkSARIF(t, filepath.Join(ws, "results", "listlint.sarif"), 3)
 	// The summary links to the line at the pull request's head (not GITHUB_SHA, the merge).
-	if !strings.Contains(res.summary, "https://github.com/octo/awesome-test/blob/"+head+"/README.md") {
+	if !strings.Contains(res.summary, "https://github.com/octo/awesome-test/blob/"+head+"/README.md?plain=1#L10") {
 		t.Errorf("the job summary does not link to README.md at the head %s:\n%s", head, res.summary)
 	}
 }
@@ -493,6 +493,14 @@ func TestArgsInput(t *testing.T) {
 	}
 	checkAnnotations(t, res.annotations, baseError)
 	checkOutputs(t, res.outputs, map[string]string{"problems": "1", "errors": "1", "warnings": "0"})
+
+	// Flags that would send the annotations elsewhere, or end the flags, are refused.
+	for _, args := range []string{"--output x.txt", "--output=x.txt", "--", "--summary s.md", "--new-from-rev HEAD", "--fix", "--diff"} {
+		res := runAction(t, run{workspace: ws, eventName: "push", inputs: map[string]string{"args": args}})
+		if res.exit != 2 || len(res.annotations) != 1 || !strings.Contains(res.annotations[0].Message, "is not allowed here") {
+			t.Errorf("args %q: exit %d, annotations %v; want exit 2 and one error saying it is not allowed", args, res.exit, res.annotations)
+		}
+	}
 }
 
 // More problems than GitHub shows as annotations: every one is still printed (the runner

@@ -458,7 +458,8 @@ func (a annotation) key() string {
 	return fmt.Sprintf("%s %s:%d:%d %s", a.Level, a.File, a.Line, a.Col, a.Title)
 }
 
-var commandRE = regexp.MustCompile(`^::(error|warning|notice)( [^:]*)?::(.*)$`)
+// The runner reads a command after leading white space too.
+var commandRE = regexp.MustCompile(`^\s*::(error|warning|notice)( [^:]*)?::(.*)$`)
 
 // parseAnnotations reads the annotation commands in a step log, as the runner does.
 func parseAnnotations(t testing.TB, log string) []annotation {

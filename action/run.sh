@@ -57,6 +57,17 @@ fi
 extra=()
 IFS=$' \t\r\n' read -r -d '' -a extra <<<"${LISTLINT_ARGS:-}"
 
+# Flags in args that would take the action's own report away (to a file, to other lines)
+# or end the flags early are refused; the action has an input for each of these.
+for a in ${extra[@]+"${extra[@]}"}; do
+  case "$a" in
+    -- | --output | --output=* | -output | -output=* | --summary* | -summary* | --counts* | -counts* | \
+      --new-from-* | -new-from-* | --fix | --fix=* | -fix | -fix=* | --diff* | -diff* | -)
+      fail "args: $a is not allowed here (the action sets it: use the inputs fix, sarif-file or only-changed)"
+      ;;
+  esac
+done
+
 only_changed="$(lower "${LISTLINT_ONLY_CHANGED:-auto}")"
 fail_on="$(lower "${LISTLINT_FAIL_ON:-error}")"
 fix="$(lower "${LISTLINT_FIX:-false}")"

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 
 	"github.com/listlint/listlint/fixer"
 	"github.com/listlint/listlint/report"
@@ -70,7 +72,7 @@ func writeReports(reps *reporters, o *options, out, stderr io.Writer, run *repor
 		}
 	}
 	if o.summary != "" {
-		if err := appendTo(o.summary, func(w io.Writer) error { return report.Summary(w, run, summaryOptions(o.quiet, os.Getenv)) }); err != nil {
+		if err := appendTo(o.summary, func(w io.Writer) error { return report.Summary(w, run, summaryOptions(o.quiet, os.Getenv, gitHead)) }); err != nil {
 			return err
 		}
 	}
@@ -129,10 +131,12 @@ func repoRoot() string {
 }
 
 // summaryOptions reads the GitHub Actions variables that let the summary link to the
-// problems' lines. On a pull_request event GITHUB_SHA is the merge commit GitHub made,
-// which is gone once the branch moves on; the pull request's head commit, from the event
-// payload, names the lines the author wrote.
-func summaryOptions(quiet bool, getenv func(string) string) report.SummaryOptions {
+// problems' lines. The line numbers are those of the files as checked out, so the link
+// names the checked-out commit (checkedOut, git rev-parse HEAD) where git can tell it. Else
+// on a pull_request event the pull request's head commit from the event payload (GITHUB_SHA
+// is the merge commit GitHub made, which is replaced when either branch moves on), else
+// GITHUB_SHA.
+func summaryOptions(quiet bool, getenv func(string) string, checkedOut func(root string) string) report.SummaryOptions {
 	so := report.SummaryOptions{
 		Quiet:      quiet,
 		Root:       repoRoot(),
@@ -143,10 +147,30 @@ func summaryOptions(quiet bool, getenv func(string) string) report.SummaryOption
 	if so.ServerURL == "" && so.Repository != "" {
 		so.ServerURL = "https://github.com"
 	}
+	if so.Repository == "" {
+		return so // no links: nothing to look up
+	}
 	if sha := headSHA(getenv("GITHUB_EVENT_PATH")); sha != "" {
 		so.Commit = sha
 	}
+	if sha := checkedOut(so.Root); sha != "" {
+		so.Commit = sha
+	}
 	return so
+}
+
+// gitHead is the commit checked out in the repository at root, or "" when git cannot tell.
+func gitHead(root string) string {
+	if root == "" {
+		return ""
+	}
+	cmd := exec.Command("git", "rev-parse", "--verify", "--quiet", "HEAD")
+	cmd.Dir = root
+	out, err := cmd.Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
 }
 
 // headSHA returns pull_request.head.sha from a GitHub event payload, or "" when the file

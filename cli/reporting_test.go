@@ -33,9 +33,15 @@ func TestSummaryOptionsFromEnv(t *testing.T) {
 		{"broken event", map[string]string{"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r", "GITHUB_SHA": "1111111", "GITHUB_EVENT_PATH": broken},
 			[3]string{"https://github.com", "o/r", "1111111"}},
 	} {
-		so := summaryOptions(true, func(k string) string { return c.env[k] })
+		so := summaryOptions(true, func(k string) string { return c.env[k] }, func(string) string { return "" })
 		if got := [3]string{so.ServerURL, so.Repository, so.Commit}; got != c.want || !so.Quiet {
 			t.Errorf("%s: got %q (quiet %v), want %q", c.name, got, so.Quiet, c.want)
 		}
+	}
+	// The lines are those of the checked-out files: that commit wins where git tells it.
+	env := map[string]string{"GITHUB_REPOSITORY": "o/r", "GITHUB_SHA": "1111111", "GITHUB_EVENT_PATH": pr}
+	so := summaryOptions(false, func(k string) string { return env[k] }, func(string) string { return "5555555" })
+	if so.Commit != "5555555" {
+		t.Errorf("checked out 5555555: the summary links to %q", so.Commit)
 	}
 }

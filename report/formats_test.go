@@ -74,6 +74,21 @@ func TestGitHubPlainLineIsNoCommand(t *testing.T) {
 	}
 }
 
+// The text report runs in Actions steps too (a plain "listlint ." step, the action's fix
+// step): the same file name must not become a command there either.
+func TestTextLineIsNoCommand(t *testing.T) {
+	r := result("::warning title=x::x.md", "x\n", diag("r", rules.Error, 0, 1, "m\n::stop-commands::t"))
+	got := render(t, &Text{}, &Run{Results: []*engine.Result{r}})
+	for _, l := range strings.Split(got, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "::") {
+			t.Errorf("line would be read as a workflow command: %q", l)
+		}
+	}
+	if !strings.HasPrefix(got, "./::warning title=x::x.md:1:1: error: m ::stop-commands::t [r]\n") {
+		t.Errorf("got %q", got)
+	}
+}
+
 func TestGitHubMultiLineSpanDropsColumns(t *testing.T) {
 	root := t.TempDir()
 	src := "- [A](https://a.example) -\n  wrapped.\n"

@@ -212,7 +212,8 @@ func summaryProblem(o SummaryOptions, r *engine.Result, d rules.Diagnostic, path
 		if end.Line > start.Line {
 			anchor += fmt.Sprintf("-L%d", end.Line)
 		}
-		link := fmt.Sprintf("%s/%s/blob/%s/%s%s", strings.TrimRight(o.ServerURL, "/"), o.Repository, o.Commit, escapePath(path), anchor)
+		// GitHub renders Markdown, where a line anchor leads nowhere; ?plain=1 shows the source.
+		link := fmt.Sprintf("%s/%s/blob/%s/%s?plain=1%s", strings.TrimRight(o.ServerURL, "/"), o.Repository, o.Commit, escapePath(path), anchor)
 		loc = "[" + loc + "](" + link + ")"
 	}
 	return fmt.Sprintf("%s **%s**: %s ([%s](%s))", loc, d.Severity, mdEscape(clipRunes(d.Message, maxSummaryMessage)), mdEscape(d.Rule), rules.DocURL(d.Rule))

@@ -121,7 +121,7 @@ func TestSummary(t *testing.T) {
 		"| [url-style](" + rules.DocURL("url-style") + ") | 1 | 0 |\n",
 		"#### Problems\n",
 		// A link to the line at the commit; the message's markup is escaped.
-		"- [docs/my list.md:3:30](https://github.com/o/r/blob/0123456789abcdef0123456789abcdef01234567/docs/my%20list.md#L3) **error**: " +
+		"- [docs/my list.md:3:30](https://github.com/o/r/blob/0123456789abcdef0123456789abcdef01234567/docs/my%20list.md?plain=1#L3) **error**: " +
 			`a \| b \*c\* \<d\> \[e\]\(f\) \` + "`g\\` next ([description-style](" + rules.DocURL("description-style") + "))\n",
 		"#### Inputs that could not be read\n\n- bin.md:2: binary file\n",
 	} {

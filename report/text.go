@@ -76,7 +76,10 @@ func writeDiag(b *strings.Builder, p palette, r *engine.Result, d rules.Diagnost
 	if d.Severity == rules.Warning {
 		sev = p.warn.Sprint("warning")
 	}
-	fmt.Fprintf(b, "%s: %s: %s %s\n", p.path.Sprintf("%s:%d:%d", r.Path, start.Line, start.Column), sev, d.Message, p.rule.Sprintf("[%s]", d.Rule))
+	// plainLine: a file named "::warning::x.md" must not become a workflow command when the
+	// text report runs in a GitHub Actions step.
+	loc := plainLine(fmt.Sprintf("%s:%d:%d", r.Path, start.Line, start.Column))
+	fmt.Fprintf(b, "%s: %s: %s %s\n", p.path.Sprint(loc), sev, plainLine(d.Message), p.rule.Sprintf("[%s]", d.Rule))
 	ls := r.Lines.Start(start.Line)
 	if ls == 0 && bytes.HasPrefix(r.Src, []byte("\xef\xbb\xbf")) {
 		ls = 3 // the byte order mark is invisible in editors; columns skip it too
