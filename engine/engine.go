@@ -4,11 +4,13 @@
 package engine
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -247,10 +249,7 @@ func osStat(path string) (int64, bool) {
 }
 
 func sortDiags(ds []rules.Diagnostic) {
-	sort.SliceStable(ds, func(i, j int) bool {
-		if ds[i].Start != ds[j].Start {
-			return ds[i].Start < ds[j].Start
-		}
-		return ds[i].Rule < ds[j].Rule
+	slices.SortStableFunc(ds, func(a, b rules.Diagnostic) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), strings.Compare(a.Rule, b.Rule))
 	})
 }
