@@ -115,7 +115,13 @@ func Lint(files []File, cfg *Config) []*Result {
 			}
 		})
 	}
-	for i := range files {
+	// The biggest files first, so that no worker is left with a big one at the end.
+	order := make([]int, len(files))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(files[b].Src), len(files[a].Src)) })
+	for _, i := range order {
 		next <- i
 	}
 	close(next)

@@ -107,6 +107,9 @@ func FixAll(files []engine.File, cfg *engine.Config, unsafe bool) *Outcome {
 // mostlyCRLF reports whether most line breaks of src are "\r\n": the fixes' new text then
 // gets them too.
 func mostlyCRLF(src []byte) bool {
+	if bytes.IndexByte(src, '\r') < 0 {
+		return false
+	}
 	crlf := bytes.Count(src, []byte("\r\n"))
 	return crlf > 0 && crlf*2 >= bytes.Count(src, []byte("\n"))
 }

@@ -168,8 +168,11 @@ func ParseWorkers(path string, src []byte, workers int) (*Document, error) {
 	}
 	prep := func() {
 		d.Source, d.Lines = string(src), NewLineIndex(src)
-		crlf := bytes.Count(src, []byte("\r\n"))
-		d.CRLF = crlf > 0 && crlf*2 >= bytes.Count(src, []byte("\n"))
+		crlf := 0
+		if bytes.IndexByte(src, '\r') >= 0 {
+			crlf = bytes.Count(src, []byte("\r\n"))
+		}
+		d.CRLF = crlf > 0 && crlf*2 >= d.Lines.Count()-1 // the line breaks
 	}
 	parallel := workers > 1 && len(src) >= parallelSize
 	var wg sync.WaitGroup
