@@ -1,9 +1,9 @@
 package rules
 
 import (
-	"fmt"
 	"hash/maphash"
 	"path"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -225,12 +225,19 @@ func checkDuplicateURLs(p *ProjectPass) {
 			prevPath, prevFile := p.Files[r.file].Path, files[r.file]
 			prev := &prevFile.facts[r.fact]
 			prevLine := prevFile.lines.Line(prev.Start)
-			where := fmt.Sprintf("line %d", prevLine)
+			// The message is fmt's "duplicate URL %q: already listed at %s (%q)", built
+			// without it: a list put together from others can repeat thousands of URLs.
+			msg := make([]byte, 0, 64+len(f.URL)+len(prevPath)+prev.Title.Len())
+			msg = strconv.AppendQuote(append(msg, "duplicate URL "...), f.URL)
+			msg = append(msg, ": already listed at "...)
 			if prevPath != path {
-				where = fmt.Sprintf("%s:%d", prevPath, prevLine)
+				msg = append(append(msg, prevPath...), ':')
+			} else {
+				msg = append(msg, "line "...)
 			}
-			p.Report(path, f.Start, f.End, duplicateFix(prevPath == path, prevFile, prev, fu, f),
-				"duplicate URL %q: already listed at %s (%q)", f.URL, where, prevFile.text(prev.Title))
+			msg = strconv.AppendInt(msg, int64(prevLine), 10)
+			msg = append(strconv.AppendQuote(append(msg, " ("...), prevFile.text(prev.Title)), ')')
+			p.Report(path, f.Start, f.End, duplicateFix(prevPath == path, prevFile, prev, fu, f), "%s", msg)
 		}
 	}
 }
