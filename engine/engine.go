@@ -218,12 +218,18 @@ func lintFile(f File, cfg, projectCfg *Config, now time.Time, fileRules, project
 			task(t)
 		}
 	} else {
+		// The cross-file collects first: duplicate-url's is among the longest tasks, and
+		// started last it would keep one worker busy after the others are done.
 		var next atomic.Int64
 		var wg sync.WaitGroup
 		for range min(par, ntasks) {
 			wg.Go(func() {
-				for t := int(next.Add(1)) - 1; t < ntasks; t = int(next.Add(1)) - 1 {
-					task(t)
+				for e := int(next.Add(1)) - 1; e < ntasks; e = int(next.Add(1)) - 1 {
+					if e < len(projectRules) {
+						task(len(fileRules) + e)
+					} else {
+						task(e - len(projectRules))
+					}
 				}
 			})
 		}
