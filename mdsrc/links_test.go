@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark/ast"
@@ -133,6 +134,18 @@ func TestParseWorkers(t *testing.T) {
 			got.AST, want.AST = nil, nil
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("file %d: ParseWorkers(%d) differs from Parse", i, n)
+			}
+		}
+	}
+}
+
+func TestLineStart(t *testing.T) {
+	for _, src := range []string{"", "a", "\n", "a\nb", strings.Repeat("x", 200) + "\n" + strings.Repeat("y", 70) + "\n\n" + strings.Repeat("z", 65)} {
+		d := &Document{Src: []byte(src), Lines: NewLineIndex([]byte(src))}
+		w := walker{d: d}
+		for off := -1; off <= len(src)+1; off++ {
+			if got, want := w.lineStart(off), d.Lines.LineStartOf(off); got != want {
+				t.Errorf("lineStart(%d) = %d, want %d (len %d)", off, got, want, len(src))
 			}
 		}
 	}

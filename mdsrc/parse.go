@@ -389,6 +389,24 @@ type walker struct {
 	listLen int
 }
 
+// lineStart is Lines.LineStartOf(off): it looks a few bytes back for the line break
+// before searching the index.
+func (w *walker) lineStart(off int) int {
+	src := w.d.Src
+	if off < 0 || off > len(src) {
+		return w.d.Lines.LineStartOf(off)
+	}
+	for i, lo := off, max(off-64, 0); i > lo; i-- {
+		if src[i-1] == '\n' {
+			return i
+		}
+	}
+	if off <= 64 {
+		return 0
+	}
+	return w.d.Lines.LineStartOf(off)
+}
+
 // pos converts a goldmark offset into a Src offset.
 func (w *walker) pos(p int) int { return p + w.base }
 
@@ -403,7 +421,7 @@ func (w *walker) nodeStart(n ast.Node) int {
 			return -1
 		}
 	}
-	return w.d.Lines.LineStartOf(w.pos(p))
+	return w.lineStart(w.pos(p))
 }
 
 // walk visits the children of n. bound is where n's content ends: the start of the line of
@@ -430,7 +448,7 @@ func (w *walker) walkRange(from, to ast.Node, parent *Item, depth, bound int) {
 		case *ast.Heading:
 			h := &Heading{Level: c.Level, Text: w.linesSpan(c), Start: w.nodeStart(c), Setext: w.isSetext(c)}
 			if h.Start < 0 && h.Text.Valid() {
-				h.Start = w.d.Lines.LineStartOf(h.Text.Start)
+				h.Start = w.lineStart(h.Text.Start)
 			}
 			if h.Start >= 0 {
 				w.d.Headings = append(w.d.Headings, h)
@@ -540,7 +558,7 @@ func (w *walker) isSetext(h *ast.Heading) bool {
 	// An ATX heading has its "#" run before the text on the text's own line (after any
 	// list marker, blockquote prefix or byte order mark); a setext heading has none.
 	start := w.pos(l.At(0).Start)
-	ls := w.d.Lines.LineStartOf(start)
+	ls := w.lineStart(start)
 	return !bytes.Contains(w.d.Src[ls:start], []byte("#"))
 }
 
@@ -612,7 +630,7 @@ func (w *walker) itemStart(n ast.Node) int {
 	if p < 0 {
 		return -1
 	}
-	return w.d.Lines.LineStartOf(w.pos(p))
+	return w.lineStart(w.pos(p))
 }
 
 // marker finds the list marker of item n. goldmark's position is the marker, except for
@@ -621,7 +639,7 @@ func (w *walker) itemStart(n ast.Node) int {
 func (w *walker) marker(n ast.Node) Span {
 	src := w.d.Src
 	p := min(w.pos(n.Pos()), len(src))
-	ls := w.d.Lines.LineStartOf(p)
+	ls := w.lineStart(p)
 	first := n.FirstChild()
 	atContent := first != nil && first.Pos() >= 0 && w.pos(first.Pos()) == p
 	if !atContent && p < len(src) && markerWidth(src, p, len(src)) > 0 {
@@ -668,7 +686,7 @@ func (w *walker) lastContentEnd(start, bound int) int {
 	bound = min(bound, len(src))
 	e := bound
 	for e > start {
-		ls := w.d.Lines.LineStartOf(e - 1)
+		ls := w.lineStart(e - 1)
 		if ls < start {
 			ls = start
 		}
