@@ -57,4 +57,14 @@ type Diagnostic struct {
 	Start, End int
 	Message    string
 	Fix        *Fix
+	// Related are other places the problem concerns: the first entry of a duplicate, the
+	// heading a table of contents misses. A report limited to changed lines keeps a
+	// problem when one of them changed; SARIF shows them as related locations.
+	Related []Location
+}
+
+// Location is a span in a linted file; Path is empty for the diagnostic's own file.
+type Location struct {
+	Path       string
+	Start, End int
 }

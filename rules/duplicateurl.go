@@ -237,7 +237,11 @@ func checkDuplicateURLs(p *ProjectPass) {
 			}
 			msg = strconv.AppendInt(msg, int64(prevLine), 10)
 			msg = append(strconv.AppendQuote(append(msg, " ("...), prevFile.text(prev.Title)), ')')
-			p.Report(path, f.Start, f.End, duplicateFix(prevPath == path, prevFile, prev, fu, f), "%s", msg)
+			at := Location{Start: prev.Start, End: prev.End}
+			if prevPath != path {
+				at.Path = prevPath
+			}
+			p.ReportRelated([]Location{at}, path, f.Start, f.End, duplicateFix(prevPath == path, prevFile, prev, fu, f), "%s", msg)
 		}
 	}
 }

@@ -86,6 +86,11 @@ func (p *Pass) Report(start, end int, fix *Fix, format string, args ...any) {
 	p.report(Diagnostic{Rule: p.rule.ID, Severity: p.Severity, Start: start, End: end, Message: fmt.Sprintf(format, args...), Fix: fix})
 }
 
+// ReportRelated records a diagnostic that concerns other places too (see Diagnostic.Related).
+func (p *Pass) ReportRelated(related []Location, start, end int, fix *Fix, format string, args ...any) {
+	p.report(Diagnostic{Rule: p.rule.ID, Severity: p.Severity, Start: start, End: end, Message: fmt.Sprintf(format, args...), Fix: fix, Related: related})
+}
+
 // Text returns the source text of a span.
 func (p *Pass) Text(s mdsrc.Span) string {
 	if !s.Valid() {
@@ -118,6 +123,11 @@ func NewProjectPass(r *Rule, files []FileFacts, opts any, sev Severity, report f
 // Report records a diagnostic in the file at path.
 func (p *ProjectPass) Report(path string, start, end int, fix *Fix, format string, args ...any) {
 	p.report(path, Diagnostic{Rule: p.rule.ID, Severity: p.Severity, Start: start, End: end, Message: fmt.Sprintf(format, args...), Fix: fix})
+}
+
+// ReportRelated records a diagnostic in the file at path that concerns other places too.
+func (p *ProjectPass) ReportRelated(related []Location, path string, start, end int, fix *Fix, format string, args ...any) {
+	p.report(path, Diagnostic{Rule: p.rule.ID, Severity: p.Severity, Start: start, End: end, Message: fmt.Sprintf(format, args...), Fix: fix, Related: related})
 }
 
 var registry = map[string]*Rule{}

@@ -107,7 +107,7 @@ func checkSortOrder(p *Pass) {
 		if opts.By == "year" {
 			what = "year"
 		}
-		p.Report(e.Link.Span.Start, e.Link.Span.End,
+		p.ReportRelated([]Location{{Start: target.Link.Span.Start, End: target.Link.Span.End}}, e.Link.Span.Start, e.Link.Span.End,
 			&Fix{Message: "sort the list by " + what, Safe: true, Edits: []Edit{{Start: first.Start, End: last.BodyEnd, New: b.String()}}},
 			"list is not sorted by %s: %q belongs before %q (line %d)", what, plain(p.Text(e.Title)), plain(p.Text(target.Title)), p.Doc.Lines.Line(target.Link.Span.Start))
 	}

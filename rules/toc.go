@@ -229,10 +229,16 @@ func checkTOC(p *Pass) {
 	type problem struct {
 		start, end int
 		msg        string
+		related    []Location
 	}
 	var problems []problem
 	report := func(s, e int, format string, args ...any) {
-		problems = append(problems, problem{s, e, fmt.Sprintf(format, args...)})
+		problems = append(problems, problem{start: s, end: e, msg: fmt.Sprintf(format, args...)})
+	}
+	// reportAbout reports a problem that concerns heading h too.
+	reportAbout := func(h *mdsrc.Heading, s, e int, format string, args ...any) {
+		problems = append(problems, problem{start: s, end: e, msg: fmt.Sprintf(format, args...),
+			related: []Location{{Start: h.Text.Start, End: h.Text.End}}})
 	}
 	var seq []int // items that link into the outline, in list order
 	for k, it := range items {
@@ -305,7 +311,7 @@ func checkTOC(p *Pass) {
 					break
 				}
 			}
-			report(it.link.Span.Start, it.link.Span.End, "table of contents entry %q is out of order: it belongs %s, as its heading (line %d) does",
+			reportAbout(o.h, it.link.Span.Start, it.link.Span.End, "table of contents entry %q is out of order: it belongs %s, as its heading (line %d) does",
 				label, after, d.Lines.Line(o.h.Text.Start))
 			continue
 		}
@@ -319,7 +325,7 @@ func checkTOC(p *Pass) {
 					}
 				}
 			}
-			report(it.link.Span.Start, it.link.Span.End, "table of contents entry %q should be %s: its heading is level %d", label, want, o.h.Level)
+			reportAbout(o.h, it.link.Span.Start, it.link.Span.End, "table of contents entry %q should be %s: its heading is level %d", label, want, o.h.Level)
 		}
 	}
 	var listEnd int
@@ -350,7 +356,7 @@ func checkTOC(p *Pass) {
 		return
 	}
 	for _, o := range missing {
-		report(listEnd, listEnd, "table of contents is missing %q (%s %s, line %d)",
+		reportAbout(o.h, listEnd, listEnd, "table of contents is missing %q (%s %s, line %d)",
 			o.text, strings.Repeat("#", o.h.Level), headingLabel(p, o.h), d.Lines.Line(o.h.Text.Start))
 	}
 	if len(problems) == 0 {
@@ -358,7 +364,7 @@ func checkTOC(p *Pass) {
 	}
 	fix := tocFix(p, list, outline, items)
 	for _, pr := range problems {
-		p.Report(pr.start, pr.end, fix, "%s", pr.msg)
+		p.ReportRelated(pr.related, pr.start, pr.end, fix, "%s", pr.msg)
 	}
 }
 
