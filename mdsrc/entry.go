@@ -397,9 +397,11 @@ func trailingTags(src []byte, lo, hi int) Span {
 func annotations(src []byte, text string, lo, hi int) ([]Annotation, int) {
 	from := max(lo, hi-annotationWindow)
 	for p := from; p+1 < hi; p++ {
-		if src[p] != '(' || src[p+1] != '[' {
-			continue
+		i := bytes.Index(src[p:hi], []byte("(["))
+		if i < 0 {
+			break
 		}
+		p += i
 		if anns := groupsFrom(src, text, p, hi); anns != nil {
 			return anns, p
 		}

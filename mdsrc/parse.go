@@ -502,16 +502,24 @@ func (w *walker) link(l *ast.Link) {
 	if start >= len(src) || src[start] != '[' {
 		return
 	}
-	end := len(src)
-	if nl := d.Lines.Line(start); nl < d.Lines.Count() {
-		// A link ends on its own line or shortly after; bound the scan.
-		end = min(len(src), d.Lines.Start(min(nl+8, d.Lines.Count())))
+	// A link ends on its own line or shortly after: the scan is bounded by the start of the
+	// eighth line after the link's (or of the last line). Scanning an inline link reads no
+	// byte past its closing ")", so one found within a nearer bound (the end of its own
+	// line, or where entry scanned it) is the one found within that bound.
+	ownLine := len(src)
+	if i := bytes.IndexByte(src[start:], '\n'); i >= 0 {
+		ownLine = start + i + 1
 	}
-	sl, ok := w.last, true
-	if start != w.lastAt || !sl.URL.Valid() || sl.Span.End > end {
-		// Scanning an inline link reads no byte past its closing ")", so one found within
-		// end is found the same again.
-		sl, ok = ScanLinkSpans(src, start, end)
+	sl, ok := w.last, start == w.lastAt
+	if !ok || !sl.URL.Valid() || sl.Span.End > ownLine {
+		sl, ok = ScanLinkSpans(src, start, ownLine)
+		if !ok || !sl.URL.Valid() {
+			end := len(src)
+			if nl := d.Lines.Line(start); nl < d.Lines.Count() {
+				end = min(len(src), d.Lines.Start(min(nl+8, d.Lines.Count())))
+			}
+			sl, ok = ScanLinkSpans(src, start, end)
+		}
 	}
 	if ok && sl.URL.Valid() && sl.URL.Len() > 0 {
 		d.URLs = append(d.URLs, sl.URL)
