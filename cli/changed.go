@@ -2,8 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"regexp"
-	"strconv"
 
 	"github.com/listlint/listlint/changed"
 	"github.com/listlint/listlint/engine"
@@ -13,9 +11,10 @@ import (
 
 // keepChanged drops the diagnostics that are not on lines added or changed since rev (or by
 // the unified diff in the file patch). A diagnostic stays when any line of its span
-// changed. Every rule has seen every file, so a new entry that repeats an old entry's URL
-// is still reported; a duplicate-url report on an old line stays too when the entry it
-// names as the first is new (a new entry added above an old one).
+// changed, or of a place it concerns (rules.Diagnostic.Related): every rule has seen every
+// file, so a new entry that repeats an old entry's URL is reported, and so is the old
+// entry's line when the new one was added above it; a new heading that the table of
+// contents misses is reported on the contents list, which did not change.
 func keepChanged(run *report.Run, rev, patch string) error {
 	var lines *changed.Lines
 	var err error
@@ -34,7 +33,7 @@ func keepChanged(run *report.Run, rev, patch string) error {
 		f := lines.File(r.Path)
 		var kept []rules.Diagnostic
 		for _, d := range r.Diags {
-			if f.Touches(spanLines(r, d.Start, d.End)) || firstIsNew(lines, byPath, r, d) {
+			if f.Touches(spanLines(r, d.Start, d.End)) || relatedChanged(lines, byPath, r, d) {
 				kept = append(kept, d)
 			}
 		}
@@ -54,31 +53,18 @@ func spanLines(r *engine.Result, start, end int) (from, to int) {
 	return from, to
 }
 
-// duplicateWhere reads the first occurrence that duplicate-url names in its message:
-// "already listed at line N (...)" in the same file, or "at PATH:N (...)" in another.
-var duplicateWhere = regexp.MustCompile(`: already listed at (?:line (\d+)|(.+):(\d+)) \("(?:[^"\\]|\\.)*"\)$`)
-
-// firstIsNew reports whether d is a duplicate-url report whose first occurrence (the
-// entry it names) is on a changed line: the change brought the pair in, though the rule
-// reports the later entry, which is old.
-func firstIsNew(lines *changed.Lines, byPath map[string]*engine.Result, r *engine.Result, d rules.Diagnostic) bool {
-	if d.Rule != rules.DuplicateURL.ID {
-		return false
-	}
-	m := duplicateWhere.FindStringSubmatch(d.Message)
-	if m == nil {
-		return false
-	}
-	path, num := r.Path, m[1]
-	if num == "" {
-		path, num = m[2], m[3]
-		if byPath[path] == nil {
-			return false
+// relatedChanged reports whether a place that d concerns is on a changed line.
+func relatedChanged(lines *changed.Lines, byPath map[string]*engine.Result, r *engine.Result, d rules.Diagnostic) bool {
+	for _, at := range d.Related {
+		in := r
+		if at.Path != "" {
+			if in = byPath[at.Path]; in == nil {
+				continue
+			}
+		}
+		if lines.File(in.Path).Touches(spanLines(in, at.Start, at.End)) {
+			return true
 		}
 	}
-	n, err := strconv.Atoi(num)
-	if err != nil {
-		return false
-	}
-	return lines.File(path).Touches(n, n)
+	return false
 }

@@ -380,3 +380,23 @@ func TestNewFromRevSymlinkedFolder(t *testing.T) {
 	s.expect(link, 1, want, "--new-from-rev", base)
 	s.expect(link, 1, []string{link + "/list.md:8 description-style", link + "/list.md:9 duplicate-url"}, "--new-from-rev", base, filepath.Join(link, "list.md"))
 }
+
+// A problem reported on an unchanged line stays when a place it concerns changed: the
+// table of contents that misses a new heading, the list that a new entry put out of order.
+func TestNewFromRevRelated(t *testing.T) {
+	s := newGitSandbox(t)
+	dir := filepath.Join(s.home, "toc")
+	const base = "# Awesome Things\n\n## Contents\n\n- [Books](#books)\n\n## Books\n\n- [Alpha](https://alpha.example) - Alpha book.\n- [Bravo](https://bravo.example) - Bravo book.\n"
+	s.write(filepath.Join(dir, "list.md"), base)
+	s.git(s.home, "init", "-q", "-b", "main", dir)
+	s.git(dir, "add", "list.md")
+	s.git(dir, "commit", "-q", "-m", "base")
+	s.write(filepath.Join(dir, "list.md"), base+"\n## Videos\n\n- [Charlie](https://charlie.example) - Charlie talk.\n")
+	out := s.expect(dir, 1, []string{"list.md:5 toc"}, "--new-from-rev", "HEAD", "--enable", "toc")
+	if !strings.Contains(out, `table of contents is missing "Videos"`) {
+		t.Errorf("the missing contents line is not reported:\n%s", out)
+	}
+	// Without the new section, nothing is new.
+	s.git(dir, "checkout", "-q", "--", "list.md")
+	s.expect(dir, 0, nil, "--new-from-rev", "HEAD", "--enable", "toc")
+}

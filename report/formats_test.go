@@ -548,3 +548,49 @@ func TestFindRoot(t *testing.T) {
 		t.Errorf("repoPath: %q %v", rel, ok)
 	}
 }
+
+// A duplicate names its first entry, in its own file or another, as a related location.
+func TestSARIFRelatedLocations(t *testing.T) {
+	root := t.TempDir()
+	a := "# A\n\n- [X](https://x.example) - X.\n"
+	b := "# B\n\n- [Y](https://y.example) - Y.\n- [X](https://x.example) - X again.\n"
+	as, ae := span(a, "https://x.example")
+	bs, be := span(b, "https://x.example")
+	ys, ye := span(b, "https://y.example")
+	d := diag("duplicate-url", rules.Error, bs, be, "dup")
+	d.Related = []rules.Location{{Path: filepath.Join(root, "a.md"), Start: as, End: ae}, {Start: ys, End: ye}}
+	run := &Run{Results: []*engine.Result{result(filepath.Join(root, "a.md"), a), result(filepath.Join(root, "b.md"), b, d)}}
+	out := render(t, &SARIF{Options: Options{Root: root}}, run)
+	var doc struct {
+		Runs []struct {
+			Results []struct {
+				RelatedLocations []struct {
+					ID               int
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine, StartColumn, EndColumn int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	rel := doc.Runs[0].Results[0].RelatedLocations
+	if len(rel) != 2 {
+		t.Fatalf("%d related locations, want 2:\n%s", len(rel), out)
+	}
+	for i, want := range []struct {
+		id      int
+		uri     string
+		line    int
+		col, to int
+	}{{1, "a.md", 3, 7, 24}, {2, "b.md", 3, 7, 24}} {
+		got := rel[i]
+		if got.ID != want.id || got.PhysicalLocation.ArtifactLocation.URI != want.uri || got.PhysicalLocation.Region.StartLine != want.line ||
+			got.PhysicalLocation.Region.StartColumn != want.col || got.PhysicalLocation.Region.EndColumn != want.to {
+			t.Errorf("related location %d: %+v, want %+v", i, got, want)
+		}
+	}
+}

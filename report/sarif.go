@@ -112,11 +112,14 @@ type sarifResult struct {
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
 	Fixes               []sarifFix        `json:"fixes,omitempty"`
 }
 
 type sarifLocation struct {
+	ID               *int          `json:"id,omitempty"`
 	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+	Message          *sarifText    `json:"message,omitempty"`
 }
 
 type sarifPhysical struct {
@@ -174,6 +177,10 @@ func (s *SARIF) Report(w io.Writer, run *Run) error {
 		}
 		sr.OriginalURIBaseIDs = map[string]sarifArtifactLoc{sarifRoot: {URI: root}}
 	}
+	byPath := make(map[string]*engine.Result, len(run.Results))
+	for _, r := range run.Results {
+		byPath[r.Path] = r
+	}
 	for _, r := range run.Results {
 		loc := sarifArtifact(o.Root, r.Path)
 		rel, _ := repoPath(o.Root, r.Path)
@@ -186,6 +193,22 @@ func (s *SARIF) Report(w io.Writer, run *Run) error {
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: loc,
 					Region: displayRegion(start, end)}}},
 				PartialFingerprints: map[string]string{"primaryLocationLineHash": fingerprint(rel, r, d, seen)},
+			}
+			// The other places a problem concerns: the first entry of a duplicate, the
+			// heading a table of contents misses.
+			for _, at := range d.Related {
+				in, aloc := r, loc
+				if at.Path != "" {
+					if in = byPath[at.Path]; in == nil {
+						continue
+					}
+					aloc = sarifArtifact(o.Root, in.Path)
+				}
+				rs, re := displaySpan(in, rules.Diagnostic{Start: at.Start, End: at.End})
+				id := len(res.RelatedLocations) + 1
+				res.RelatedLocations = append(res.RelatedLocations, sarifLocation{ID: &id,
+					PhysicalLocation: sarifPhysical{ArtifactLocation: aloc, Region: displayRegion(rs, re)},
+					Message:          &sarifText{Text: "related to this problem"}})
 			}
 			if d.Fix != nil && len(d.Fix.Edits) > 0 {
 				res.Fixes = []sarifFix{sarifFixOf(r, d.Fix, loc)}
