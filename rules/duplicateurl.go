@@ -12,7 +12,9 @@ import (
 
 // DuplicateURLOptions tunes duplicate-url.
 type DuplicateURLOptions struct {
-	// Scope is "project" (compare across all linted files) or "file".
+	// Scope is "project" (compare across all linted files), "file" or "section" (within
+	// the part of a file under one heading: a list that files one tool under several use
+	// cases repeats it on purpose).
 	Scope string `yaml:"scope"`
 	// IncludeAnnotations also compares annotation and description links.
 	IncludeAnnotations bool `yaml:"include-annotations"`
@@ -39,7 +41,7 @@ var DuplicateURL = register(&Rule{
 		FixNote: "deletes the later entry when its line equals the first, or when it only adds " +
 			"annotations (which move onto the first entry); otherwise none",
 		Options: []OptionDoc{
-			{Name: "scope", Type: "string (project | file)", Default: "project", Text: "compare across all linted files, or within each file"},
+			{Name: "scope", Type: "string (project | file | section)", Default: "project", Text: "compare across all linted files, within each file, or within each section of a file (the entries under one heading, of any level)"},
 			{Name: "include-annotations", Type: "boolean", Default: "false", Text: "also compare annotation and description links"},
 			{Name: "allow", Type: "list of strings", Default: "[]", Text: "URLs or globs that may repeat"},
 		},
@@ -64,6 +66,7 @@ type urlFact struct {
 	Anns        []mdsrc.Span
 	AnnEnd      int // where new annotations go on this entry
 	HasChildren bool
+	Section     int32 // how many headings come before the entry
 }
 
 // fileURLs is what duplicate-url keeps of one file.
@@ -80,12 +83,14 @@ func collectURLs(p *Pass) any {
 	opts := optionsOf[DuplicateURLOptions](p.Options)
 	src := p.Doc.Src
 	out := &fileURLs{src: src, str: p.Doc.Source, lines: p.Doc.Lines, facts: make([]urlFact, 0, len(p.Doc.Entries))}
+	heads := p.Doc.Headings
+	section := 0 // headings before the entry being added
 	add := func(l mdsrc.Link, e *mdsrc.Entry, main bool) {
 		if l.Dest == "" || isAnchor(l.Dest) {
 			return
 		}
 		key := NormalizeURL(l.Dest)
-		f := urlFact{URL: l.Dest, Key: key, Hash: maphash.String(keySeed, key), Start: l.Span.Start, End: l.Span.End, Title: e.Link.Label, Main: main, ItemStart: -1}
+		f := urlFact{URL: l.Dest, Key: key, Hash: maphash.String(keySeed, key), Start: l.Span.Start, End: l.Span.End, Title: e.Link.Label, Main: main, ItemStart: -1, Section: int32(section)}
 		if main {
 			it := e.Item
 			f.ItemStart = it.Start
@@ -108,6 +113,9 @@ func collectURLs(p *Pass) any {
 		out.facts = append(out.facts, f)
 	}
 	for _, e := range p.Doc.Entries {
+		for section < len(heads) && heads[section].Start <= e.Link.Span.Start {
+			section++
+		}
 		if isQuote(p.Text(e.Title)) {
 			// A quotation that cites its source: several quotes may share one.
 			continue
@@ -186,7 +194,7 @@ func checkDuplicateURLs(p *ProjectPass) {
 			total += len(files[i].facts)
 		}
 	}
-	if opts.Scope == "file" {
+	if opts.Scope != "project" {
 		total = 0
 	}
 	// The keys' hashes were computed with the facts, on all cores: the first entry of each
@@ -198,13 +206,17 @@ func checkDuplicateURLs(p *ProjectPass) {
 		if fu == nil {
 			continue
 		}
-		if opts.Scope == "file" {
+		if opts.Scope != "project" {
 			clear(first)
 			clear(exact)
 		}
 		path := p.Files[fi].Path
 		for i := range fu.facts {
 			f := &fu.facts[i]
+			if opts.Scope == "section" && i > 0 && f.Section != fu.facts[i-1].Section {
+				clear(first)
+				clear(exact)
+			}
 			if len(opts.Allow) > 0 && allowed(opts.Allow, f) {
 				continue
 			}
