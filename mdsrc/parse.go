@@ -593,31 +593,38 @@ func (w *walker) list(l *ast.List, parent *Item, depth, bound int) {
 	if parent != nil {
 		parent.Children = append(parent.Children, lst)
 	}
-	var items []ast.Node
+	n := 0
 	for c := l.FirstChild(); c != nil; c = c.NextSibling() {
 		if _, ok := c.(*ast.ListItem); ok {
-			items = append(items, c)
+			n++
 		}
 	}
 	// The items are allocated together, and each item's start is found once.
-	slab := make([]Item, len(items))
-	starts := make([]int, len(items))
-	for i, c := range items {
-		starts[i] = w.itemStart(c)
+	slab := make([]Item, n)
+	lst.Items = make([]*Item, 0, n)
+	c := nextItem(l.FirstChild())
+	start := -1
+	if c != nil {
+		start = w.itemStart(c)
 	}
-	lst.Items = make([]*Item, 0, len(items))
-	for i, c := range items {
-		w.listLen = len(items) - i
+	for i := 0; c != nil; i, c = i+1, nextItem(c.NextSibling()) {
+		w.listLen = n - i
 		ib := bound
-		if i+1 < len(items) && starts[i+1] >= 0 {
-			ib = starts[i+1]
+		next := nextItem(c.NextSibling())
+		nextStart := -1
+		if next != nil {
+			if nextStart = w.itemStart(next); nextStart >= 0 {
+				ib = nextStart
+			}
 		}
-		if starts[i] < 0 {
+		cur := start // this item's
+		start = nextStart
+		if cur < 0 {
 			w.subtree(c)
 			continue
 		}
 		it := &slab[i]
-		*it = Item{List: lst, Start: starts[i], Marker: w.marker(c), Content: None}
+		*it = Item{List: lst, Start: cur, Marker: w.marker(c), Content: None}
 		it.BodyEnd = w.lastContentEnd(it.Start, ib)
 		lst.Items = append(lst.Items, it)
 		if first := c.FirstChild(); first != nil {
@@ -631,6 +638,16 @@ func (w *walker) list(l *ast.List, parent *Item, depth, bound int) {
 		}
 		w.walk(c, it, depth+1, ib)
 	}
+}
+
+// nextItem returns the first list item from c on, or nil.
+func nextItem(c ast.Node) ast.Node {
+	for ; c != nil; c = c.NextSibling() {
+		if _, ok := c.(*ast.ListItem); ok {
+			return c
+		}
+	}
+	return nil
 }
 
 func (w *walker) itemStart(n ast.Node) int {
