@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -121,10 +122,14 @@ type inferrer struct {
 	ghReadme       int
 	awesome        []string // why the folder looks like an awesome list
 	urlFiles       map[string]map[string]int
-	headings       int         // headings below the first line
-	blankBefore    map[int]int // blank lines before a heading -> headings
-	indented       int         // nested list item lines
-	tabIndented    int         // ... whose indentation starts with a tab
+	// urlSections holds the sections (headings before the entry) in which a URL was seen,
+	// per file; a repeat is under another heading, or under the same one again.
+	urlSections             map[string][]int
+	repeatOther, repeatSame int
+	headings                int         // headings below the first line
+	blankBefore             map[int]int // blank lines before a heading -> headings
+	indented                int         // nested list item lines
+	tabIndented             int         // ... whose indentation starts with a tab
 }
 
 // Infer reads the lists in files and writes a configuration that fits the conventions
@@ -132,7 +137,7 @@ type inferrer struct {
 // by linting the files with it: a rule that reports on more than a third of the entries
 // is a convention these lists do not follow, and is turned off.
 func Infer(files []engine.File) (*Inference, error) {
-	in := &inferrer{markers: map[byte]int{}, urlFiles: map[string]map[string]int{}, blankBefore: map[int]int{}}
+	in := &inferrer{markers: map[byte]int{}, urlFiles: map[string]map[string]int{}, urlSections: map[string][]int{}, blankBefore: map[int]int{}}
 	for _, f := range files {
 		doc, err := mdsrc.Parse(f.Path, f.Src)
 		if err != nil {
@@ -223,7 +228,11 @@ func (in *inferrer) add(doc *mdsrc.Document) {
 		in.blankBefore[blankLinesBefore(src, h.Start)]++
 	}
 	hasAnn := false
+	section := 0
 	for _, e := range doc.Entries {
+		for section < len(doc.Headings) && doc.Headings[section].Start <= e.Link.Span.Start {
+			section++
+		}
 		in.entries++
 		if e.Year.Valid() {
 			in.withYear++
@@ -265,6 +274,15 @@ func (in *inferrer) add(doc *mdsrc.Document) {
 			in.urlFiles[key] = map[string]int{}
 		}
 		in.urlFiles[key][doc.Path]++
+		at := key + "\x00" + doc.Path
+		switch seen := in.urlSections[at]; {
+		case len(seen) == 0:
+		case slices.Contains(seen, section):
+			in.repeatSame++
+		default:
+			in.repeatOther++
+		}
+		in.urlSections[at] = append(in.urlSections[at], section)
 	}
 	if len(doc.Entries) > 0 {
 		in.filesWithEnt++
@@ -423,11 +441,21 @@ func (in *inferrer) decide(inf *Inference) []initSetting {
 		}
 	}
 	dupF := Finding{What: fmt.Sprintf("URLs listed in several files: %d; repeated within one file: %d", across, within)}
-	if across >= 5 && across > 2*within {
+	// A list that files one entry under several headings on purpose repeats it mostly
+	// under another heading; a slip repeats it anywhere, often right below.
+	secF := Finding{What: "repeats of a URL within a file under another heading", Agree: in.repeatOther, Of: in.repeatOther + in.repeatSame, Unit: "repeats"}
+	switch {
+	case in.repeatOther >= 3 && in.repeatOther > in.repeatSame:
+		secF.Conclusion = "duplicate-url scope: section"
+		out = append(out, initSetting{id: "duplicate-url", effect: relax, options: []initOption{{key: "scope", value: "section", comment: secF.String()}}})
+	case across >= 5 && across > 2*within:
 		dupF.Conclusion = "duplicate-url scope: file"
 		out = append(out, initSetting{id: "duplicate-url", effect: relax, options: []initOption{{key: "scope", value: "file", comment: dupF.String()}}})
 	}
 	find(dupF)
+	if in.repeatOther+in.repeatSame > 0 {
+		find(secF)
+	}
 
 	// GitHub links: the awesome preset wants #readme only if the list already does it.
 	if in.ghRepos > 0 && registered("url-style") {

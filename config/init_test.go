@@ -264,3 +264,37 @@ func TestInitCorpus(t *testing.T) {
 		})
 	}
 }
+
+// A list that files a tool under several headings on purpose gets duplicate-url's section
+// scope; one whose repeats sit under the same heading (slips) keeps the default.
+func TestInferDuplicateSections(t *testing.T) {
+	list := func(sameHeading bool) string {
+		var b strings.Builder
+		b.WriteString("# Tools\n")
+		for s := range 4 {
+			fmt.Fprintf(&b, "\n## Use case %d\n\n", s)
+			for i := range 3 {
+				fmt.Fprintf(&b, "- [Tool %d%d](https://t%d%d.example) - A tool.\n", s, i, s, i)
+			}
+			if s > 0 {
+				fmt.Fprintf(&b, "- [Shared](https://shared%d.example) - A tool for several uses.\n", s)
+				if sameHeading {
+					fmt.Fprintf(&b, "- [Shared again](https://shared%d.example) - The same.\n", s)
+				} else {
+					fmt.Fprintf(&b, "\n## Use case %d b\n\n- [Shared](https://shared%d.example) - A tool for several uses.\n", s, s)
+				}
+			}
+		}
+		return b.String()
+	}
+	for _, same := range []bool{false, true} {
+		inf, err := Infer(files(map[string]string{"README.md": list(same)}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Contains(string(inf.YAML), "scope: section")
+		if got == same {
+			t.Errorf("repeats under the same heading %v: scope: section written %v\n%s", same, got, inf.YAML)
+		}
+	}
+}
