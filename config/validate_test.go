@@ -58,7 +58,7 @@ var validationCases = []struct {
 	{"boolean option given nothing", "rules:\n  description-style:\n    require-period:\n",
 		[]string{`.listlint.yml:3:20: option "require-period" of rule "description-style" must be true or false, not nothing`}},
 	{"enumerated option misspelt", "rules:\n  duplicate-url:\n    scope: files\n",
-		[]string{`.listlint.yml:3:12: option "scope" of rule "duplicate-url" must be one of project, file, not "files"; did you mean "file"?`}},
+		[]string{`.listlint.yml:3:12: option "scope" of rule "duplicate-url" must be one of project, file, section, not "files"; did you mean "file"?`}},
 	{"enumerated option given a number", "rules:\n  sort-order: {by: 2020}\n",
 		[]string{`.listlint.yml:2:20: option "by" of rule "sort-order" must be one of title, year, not the number 2020`}},
 	{"list option given a string", "rules:\n  duplicate-url:\n    allow: https://a.example\n",
