@@ -594,3 +594,15 @@ func TestSARIFRelatedLocations(t *testing.T) {
 		}
 	}
 }
+
+func TestFileURI(t *testing.T) {
+	for in, want := range map[string]string{
+		"/home/me/list.md":    "file:///home/me/list.md",
+		"/tmp/my list%.md":    "file:///tmp/my%20list%25.md",
+		"C:/Users/me/list.md": "file:///C:/Users/me/list.md",
+	} {
+		if got := fileURI(in); got != want {
+			t.Errorf("fileURI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

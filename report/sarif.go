@@ -171,7 +171,7 @@ func (s *SARIF) Report(w io.Writer, run *Run) error {
 		ColumnKind: "unicodeCodePoints",
 	}
 	if o.Root != "" && filepath.IsAbs(o.Root) {
-		root := (&url.URL{Scheme: "file", Path: filepath.ToSlash(o.Root)}).String()
+		root := fileURI(o.Root)
 		if !strings.HasSuffix(root, "/") {
 			root += "/"
 		}
@@ -396,10 +396,24 @@ func sarifArtifact(root, p string) sarifArtifactLoc {
 	if ok {
 		return sarifArtifactLoc{URI: escapePath(rel), URIBaseID: sarifRoot}
 	}
-	if strings.HasPrefix(rel, "/") {
-		return sarifArtifactLoc{URI: "file://" + escapePath(rel)}
+	if filepath.IsAbs(p) || strings.HasPrefix(rel, "/") {
+		abs := rel
+		if filepath.IsAbs(p) {
+			abs = p
+		}
+		return sarifArtifactLoc{URI: fileURI(abs)}
 	}
 	return sarifArtifactLoc{URI: escapePath(rel)}
+}
+
+// fileURI is the file: URI of an absolute path; a Windows path (C:\x) becomes file:///C:/x,
+// not file://C:/x, where the drive letter would read as a host.
+func fileURI(abs string) string {
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
 }
 
 // fingerprint identifies a result across runs by its rule, file and the text of its first
