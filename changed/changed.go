@@ -7,10 +7,12 @@ package changed
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/listlint/listlint/internal/oserror"
+	"github.com/listlint/listlint/internal/worktree"
 )
 
 // File is what changed in one file.
@@ -114,7 +116,7 @@ func FromPatch(patch string) (*Lines, error) {
 	}
 	b, err := os.ReadFile(patch)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the patch: %s", patch, describe(err))
+		return nil, fmt.Errorf("%s: cannot read the patch: %s", patch, oserror.Describe(err))
 	}
 	files, err := ParseDiff(b)
 	if err != nil {
@@ -128,35 +130,5 @@ func FromPatch(patch string) (*Lines, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newLines(worktreeTop(wd), files), nil
-}
-
-// worktreeTop is the nearest folder at or above dir that holds a .git (a folder, or a file
-// in a linked worktree or a submodule), or dir itself. It needs no git program: a patch
-// works where git is not installed.
-func worktreeTop(dir string) string {
-	for d := dir; ; {
-		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return dir
-		}
-		d = parent
-	}
-}
-
-func describe(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
+	return newLines(worktree.Top(wd), files), nil
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/listlint/listlint/internal/worktree"
 )
 
 // TestFromPatchPaths checks how a patch's paths meet the paths listlint was given: relative
@@ -66,7 +68,7 @@ func TestFromPatchOutsideWorkingTree(t *testing.T) {
 	if err := os.WriteFile("p.diff", []byte("--- list.md\n+++ list.md\n@@ -1 +1 @@\n-a\n+b\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if top := worktreeTop(dir); top != dir {
+	if top := worktree.Top(dir); top != dir {
 		t.Skipf("the temporary folder %s is inside a working tree (%s)", dir, top)
 	}
 	lines, err := FromPatch("p.diff")
@@ -84,7 +86,7 @@ func TestFromPatchErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct{ patch, want string }{
-		{"missing.diff", "missing.diff: cannot read the patch: no such file"},
+		{"missing.diff", "missing.diff: cannot read the patch: no such file or folder"},
 		{"bad.diff", `bad.diff:6: the hunk at line 3 has more lines than its header "@@ -1 +1 @@" counts`},
 		{"-", "-: a patch is read from a file, not from standard input"},
 	}

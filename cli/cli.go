@@ -18,6 +18,7 @@ import (
 	"github.com/listlint/listlint/config"
 	"github.com/listlint/listlint/engine"
 	"github.com/listlint/listlint/fixer"
+	"github.com/listlint/listlint/internal/oserror"
 	"github.com/listlint/listlint/mdsrc"
 	"github.com/listlint/listlint/report"
 	"github.com/listlint/listlint/rules"
@@ -674,19 +675,7 @@ func discover(paths []string, stdinName string, stdin io.Reader, finder *config.
 }
 
 // describe turns an OS error into words that name the problem without repeating the path.
-func describe(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file or folder"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
+func describe(err error) string { return oserror.Describe(err) }
 
 func pluralWord(n int, w string) string {
 	if n == 1 {

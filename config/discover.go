@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/listlint/listlint/engine"
+	"github.com/listlint/listlint/internal/worktree"
 )
 
 // Finder finds the configuration of each linted file. It looks upward from the file's
@@ -155,7 +156,7 @@ func (fd *Finder) find(dir string) (*File, error) {
 		r.file, r.err = Load(name)
 	default:
 		parent := filepath.Dir(dir)
-		if parent != dir && !isRepoRoot(dir) {
+		if parent != dir && !worktree.IsTop(dir) {
 			r.file, r.err = fd.find(parent)
 		}
 	}
@@ -180,10 +181,4 @@ func configIn(dir string) (string, error) {
 		return found[0], nil
 	}
 	return "", Errors{{Path: displayPath(found[1]), Msg: "both " + FileName + " and " + AltFileName + " are in this folder; keep one"}}
-}
-
-// isRepoRoot reports whether dir holds .git (a folder, or a file in a worktree).
-func isRepoRoot(dir string) bool {
-	_, err := os.Lstat(filepath.Join(dir, ".git"))
-	return err == nil
 }

@@ -8,27 +8,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/listlint/listlint/engine"
+	"github.com/listlint/listlint/internal/worktree"
 	"github.com/listlint/listlint/rules"
 )
 
 // FindRoot returns the repository root holding dir: the nearest folder at or above dir with
 // a .git entry (a folder, or a file in a worktree or submodule). Without one it returns dir.
-func FindRoot(dir string) string {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return dir
-	}
-	for d := abs; ; {
-		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return abs
-		}
-		d = parent
-	}
-}
+func FindRoot(dir string) string { return worktree.Top(dir) }
 
 // withDefaults fills in what the caller left out: the repository root from the working
 // folder, and the version from the build information.
