@@ -86,6 +86,9 @@ func writeReports(reps *reporters, o *options, out, stderr io.Writer, run *repor
 
 // writeReportFile writes a report to a file atomically: a reader never sees half a report.
 func writeReportFile(path string, rep report.Reporter, run *report.Run) error {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("--output %s: this is a folder; name the report's file", path)
+	}
 	var buf bytes.Buffer
 	if err := rep.Report(&buf, run); err != nil {
 		return err
