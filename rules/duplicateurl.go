@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"hash/maphash"
 	"path"
 	"strconv"
@@ -329,9 +330,12 @@ func normalizeQuick(raw string) (string, bool) {
 	default:
 		return "", false
 	}
-	i := 0
+	i, upper := 0, false
 	for i < len(rest) && rest[i] != '/' && rest[i] != '?' && rest[i] != '#' {
-		if c := rest[i]; (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') && (c < '0' || c > '9') && c != '-' && c != '.' {
+		c := rest[i]
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		} else if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' && c != '.' {
 			return "", false // a port, user info or a byte a host name does not hold
 		}
 		i++
@@ -373,12 +377,9 @@ func normalizeQuick(raw string) (string, bool) {
 	var buf [160]byte
 	b := append(buf[:0], '/', '/')
 	h := len(b)
-	for k := 0; k < len(hostRaw); k++ {
-		c := hostRaw[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
+	b = append(b, hostRaw...)
+	if upper {
+		lowerASCII(b[h:])
 	}
 	if len(b)-h >= 4 && string(b[h:h+4]) == "www." {
 		b = append(b[:h], b[h+4:]...)
@@ -392,14 +393,15 @@ func normalizeQuick(raw string) (string, bool) {
 	if github {
 		// "/" and the path, its first two segments (owner and repository) in lower case.
 		b = append(b, '/')
-		seg := 0
-		for _, c := range []byte(strings.TrimPrefix(path, "/")) {
-			if c == '/' {
-				seg++
-			} else if seg < 2 && 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+		seg := len(b)
+		b = append(b, strings.TrimPrefix(path, "/")...)
+		for k := 0; k < 2 && seg < len(b); k++ {
+			e := bytes.IndexByte(b[seg:], '/')
+			if e < 0 {
+				e = len(b) - seg
 			}
-			b = append(b, c)
+			lowerASCII(b[seg : seg+e])
+			seg += e + 1
 		}
 		if len(b)-ps >= 4 && string(b[len(b)-4:]) == ".git" {
 			b = b[:len(b)-4]
@@ -438,6 +440,15 @@ func normalizeQuick(raw string) (string, bool) {
 		return raw[at : at+len(b)], true
 	}
 	return string(b), true
+}
+
+// lowerASCII lower-cases the ASCII letters of b in place.
+func lowerASCII(b []byte) {
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
 }
 
 // normalizeURL is NormalizeURL for any URL.
