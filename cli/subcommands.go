@@ -119,7 +119,7 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	for i, in := range inputs {
 		files[i] = engine.File{Path: in.path, Src: in.src}
 	}
-	inf, err := config.Infer(files)
+	inf, err := config.InferIn(dir, files)
 	if err != nil {
 		fmt.Fprintf(stderr, "listlint: init: %v\n", err)
 		return ExitError

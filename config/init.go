@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -35,6 +36,9 @@ type Inference struct {
 	// Relaxed are the rules whose checks init loosened because the lists do not follow
 	// them; Stricter the rules it tightened (or turned on) because the lists already do.
 	Relaxed, Stricter []string
+	// Ignore are the files, relative to the folder, that are not lists (a code of conduct,
+	// a contributing guide, templates), written as ignore: globs.
+	Ignore []string
 }
 
 // Finding is one inferred convention: "sorted by title: 412 of 415 lists".
@@ -125,6 +129,7 @@ type inferrer struct {
 	// urlSections holds the sections (headings before the entry) in which a URL was seen,
 	// per file; a repeat is under another heading, or under the same one again.
 	urlSections             map[string][]int
+	entriesIn               map[string]int // entries per file path
 	repeatOther, repeatSame int
 	headings                int         // headings below the first line
 	blankBefore             map[int]int // blank lines before a heading -> headings
@@ -136,8 +141,12 @@ type inferrer struct {
 // they already follow. Files that do not parse are skipped. The configuration is checked
 // by linting the files with it: a rule that reports on more than a third of the entries
 // is a convention these lists do not follow, and is turned off.
-func Infer(files []engine.File) (*Inference, error) {
-	in := &inferrer{markers: map[byte]int{}, urlFiles: map[string]map[string]int{}, urlSections: map[string][]int{}, blankBefore: map[int]int{}}
+func Infer(files []engine.File) (*Inference, error) { return InferIn(".", files) }
+
+// InferIn is Infer for files found in folder dir, where the configuration goes: the
+// ignore: globs it writes are relative to dir.
+func InferIn(dir string, files []engine.File) (*Inference, error) {
+	in := &inferrer{markers: map[byte]int{}, urlFiles: map[string]map[string]int{}, urlSections: map[string][]int{}, entriesIn: map[string]int{}, blankBefore: map[int]int{}}
 	for _, f := range files {
 		doc, err := mdsrc.Parse(f.Path, f.Src)
 		if err != nil {
@@ -149,6 +158,20 @@ func Infer(files []engine.File) (*Inference, error) {
 		return nil, fmt.Errorf("no Markdown file could be read")
 	}
 	inf := &Inference{Files: in.files, Entries: in.entries}
+	rels := make([]string, len(files))
+	for i, f := range files {
+		rels[i] = f.Path
+		if r, err := filepath.Rel(dir, f.Path); err == nil {
+			rels[i] = filepath.ToSlash(r)
+		}
+		if notAList(rels[i], in.entriesIn[f.Path]) {
+			inf.Ignore = append(inf.Ignore, rels[i])
+		}
+	}
+	if len(inf.Ignore) > 0 {
+		inf.Findings = append(inf.Findings, Finding{What: "files that are not lists (code of conduct, contributing guide, templates, agent instructions): " + strings.Join(inf.Ignore, ", "),
+			Conclusion: "ignore"})
+	}
 	settings := in.decide(inf)
 	y := render(inf, settings)
 	// Check the draft on the files themselves.
@@ -156,7 +179,7 @@ func Infer(files []engine.File) (*Inference, error) {
 	if err != nil {
 		return nil, fmt.Errorf("listlint init wrote an invalid configuration (a bug): %w", err)
 	}
-	noisy := noisyRules(files, f, in.entries)
+	noisy := noisyRules(files, rels, f, in.entries)
 	if len(noisy) > 0 {
 		for _, n := range noisy {
 			inf.Findings = append(inf.Findings, Finding{
@@ -227,6 +250,7 @@ func (in *inferrer) add(doc *mdsrc.Document) {
 		in.headings++
 		in.blankBefore[blankLinesBefore(src, h.Start)]++
 	}
+	in.entriesIn[doc.Path] = len(doc.Entries)
 	hasAnn := false
 	section := 0
 	for _, e := range doc.Entries {
@@ -596,6 +620,13 @@ func render(inf *Inference, settings []initSetting) []byte {
 	b.WriteString("# Each setting says what it was inferred from. \"listlint config FILE\" shows the full\n")
 	b.WriteString("# configuration; schema/listlint.schema.json in listlint's repository gives editors completion.\n")
 	fmt.Fprintf(&b, "preset: %s\n", inf.Preset)
+	if len(inf.Ignore) > 0 {
+		b.WriteString("# Files that are not lists: a code of conduct, a contributing guide, templates.\n")
+		b.WriteString("ignore:\n")
+		for _, p := range inf.Ignore {
+			fmt.Fprintf(&b, "  - %s\n", strconv.Quote("/"+globEscape(p)))
+		}
+	}
 	settings = mergeSettings(settings)
 	sort.SliceStable(settings, func(i, j int) bool { return settings[i].id < settings[j].id })
 	var body bytes.Buffer
@@ -643,10 +674,16 @@ type noisyRule struct {
 // noisyRules lints files under f and returns the rules that report on more entries than a
 // kept convention allows: conventions the lists do not follow, whose reports would drown
 // the mistakes worth fixing.
-func noisyRules(files []engine.File, f *File, entries int) []noisyRule {
+func noisyRules(files []engine.File, rels []string, f *File, entries int) []noisyRule {
 	cfg, _ := f.Resolve("")
 	per := map[string]int{}
-	for _, r := range engine.Lint(files, cfg) {
+	var lists []engine.File
+	for i, file := range files {
+		if !f.Ignored(rels[i]) {
+			lists = append(lists, file)
+		}
+	}
+	for _, r := range engine.Lint(lists, cfg) {
 		for _, d := range r.Diags {
 			per[d.Rule]++
 		}
@@ -677,4 +714,33 @@ func plural(n int, w string) string {
 		return w[:len(w)-1] + "ies"
 	}
 	return w + "s"
+}
+
+// metaFiles are the base names (lower case, without extension) of the Markdown files a
+// repository keeps beside its lists that are not lists themselves.
+var metaFiles = map[string]bool{
+	"code-of-conduct": true, "code_of_conduct": true, "codeofconduct": true, "contributing": true,
+	"security": true, "support": true, "governance": true, "changelog": true, "history": true,
+	"pull_request_template": true, "issue_template": true, "agents": true, "claude": true,
+	"copilot-instructions": true,
+}
+
+// notAList reports whether the file at rel (slash-separated), with its number of entries,
+// is one a repository keeps beside its lists: GitHub's community files at the top, templates
+// and instructions under .github, notes for coding agents. A wiki's topic page named
+// security.md, deeper down or full of entries, is a list.
+func notAList(rel string, entries int) bool {
+	if entries >= 20 {
+		return false
+	}
+	if strings.HasPrefix(rel, ".github/") {
+		return true
+	}
+	base := strings.ToLower(rel)
+	return !strings.Contains(base, "/") && metaFiles[strings.TrimSuffix(base, path.Ext(base))]
+}
+
+// globEscape quotes the characters an ignore: glob reads as patterns.
+func globEscape(p string) string {
+	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`).Replace(p)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -208,7 +209,7 @@ func TestInitCorpus(t *testing.T) {
 			if len(fs) == 0 {
 				t.Skip("no Markdown")
 			}
-			inf, err := Infer(fs)
+			inf, err := InferIn(dir, fs)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -218,7 +219,14 @@ func TestInitCorpus(t *testing.T) {
 				t.Fatalf("init wrote an invalid configuration: %v\n%s", err, inf.YAML)
 			}
 			cfg, _ := cf.Resolve("")
-			res := engine.Lint(fs, cfg)
+			var lists []engine.File
+			for _, f := range fs {
+				rel, _ := filepath.Rel(dir, f.Path)
+				if !cf.Ignored(filepath.ToSlash(rel)) {
+					lists = append(lists, f)
+				}
+			}
+			res := engine.Lint(lists, cfg)
 			after := count(res)
 			// Problems from checks that init or the preset made stricter than default.
 			def, _ := presetConfig("default")
@@ -296,5 +304,49 @@ func TestInferDuplicateSections(t *testing.T) {
 		if got == same {
 			t.Errorf("repeats under the same heading %v: scope: section written %v\n%s", same, got, inf.YAML)
 		}
+	}
+}
+
+// Files a repository keeps beside its lists are left out: GitHub's community files at the
+// top, anything under .github, notes for coding agents; not a wiki's topic page that
+// happens to be called security.md, nor a file full of entries.
+func TestInferIgnoresFilesThatAreNotLists(t *testing.T) {
+	entry := "- [Tool](https://tool.example) - A tool.\n"
+	fs := files(map[string]string{
+		"README.md":                        "# Awesome Tools\n\n" + entry,
+		"CODE_OF_CONDUCT.md":               "# Code of conduct\n\n* Be kind.\n",
+		"contributing.md":                  "# Contributing\n\n### Steps\n",
+		".github/pull_request_template.md": "Describe the change\n",
+		"AGENTS.md":                        "Notes for agents\n",
+		"docs/security/security.md":        "# Security\n\n" + entry,
+		"SECURITY.md":                      "# Security tools\n\n" + strings.Repeat(entry, 25),
+		"my [draft]*.md":                   "# Draft\n",
+	})
+	inf, err := Infer(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{".github/pull_request_template.md", "AGENTS.md", "CODE_OF_CONDUCT.md", "contributing.md"}
+	got := slices.Clone(inf.Ignore)
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("ignored %q, want %q", got, want)
+	}
+	cf, err := Parse(FileName, inf.YAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range want {
+		if !cf.Ignored(p) {
+			t.Errorf("the written configuration does not ignore %s:\n%s", p, inf.YAML)
+		}
+	}
+	for _, p := range []string{"README.md", "docs/security/security.md", "SECURITY.md", "my [draft]*.md", "sub/contributing.md"} {
+		if cf.Ignored(p) {
+			t.Errorf("the written configuration ignores %s:\n%s", p, inf.YAML)
+		}
+	}
+	if globEscape("my [draft]*.md") != `my \[draft]\*.md` {
+		t.Errorf("globEscape: %q", globEscape("my [draft]*.md"))
 	}
 }
