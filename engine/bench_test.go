@@ -104,33 +104,67 @@ func BenchmarkGoldmarkCorpus(b *testing.B) {
 		}
 		b.Run(filepath.Base(dir), func(b *testing.B) {
 			b.SetBytes(int64(size))
-			workers := min(runtime.GOMAXPROCS(0), len(srcs))
 			defer reportCPU(b, cpuTime())
 			for b.Loop() {
-				next := make(chan int)
-				var wg sync.WaitGroup
-				for range workers {
-					wg.Go(func() {
-						for i := range next {
-							doc := md.Parser().Parse(text.NewReader(srcs[i]))
-							nodes := 0
-							_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-								if entering {
-									nodes++
-								}
-								return ast.WalkContinue, nil
-							})
-						}
-					})
-				}
-				for i := range srcs {
-					next <- i
-				}
-				close(next)
-				wg.Wait()
+				goldmarkFiles(md, srcs)
 			}
 		})
 	}
+}
+
+// goldmarkFiles parses and walks srcs with md in parallel over files, as Lint does.
+func goldmarkFiles(md goldmark.Markdown, srcs [][]byte) {
+	workers := min(runtime.GOMAXPROCS(0), len(srcs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				doc := md.Parser().Parse(text.NewReader(srcs[i]))
+				nodes := 0
+				_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+					if entering {
+						nodes++
+					}
+					return ast.WalkContinue, nil
+				})
+			}
+		})
+	}
+	for i := range srcs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// BenchmarkCorpusVsGoldmark alternates BenchmarkGoldmarkCorpus's and BenchmarkCorpus's work
+// on the knowledge folder, once each per iteration, and reports the ratio of their total
+// times: on a shared machine a burst of load then slows both sides alike, where two
+// benchmarks run one after the other can disagree by half. It also reports each side's
+// milliseconds per iteration.
+func BenchmarkCorpusVsGoldmark(b *testing.B) {
+	paths, srcs := benchcorpus.Files(benchcorpus.Dir + "/knowledge")
+	if len(srcs) == 0 {
+		b.Skip("corpus not found at " + benchcorpus.Dir)
+	}
+	files := make([]File, len(srcs))
+	for i := range srcs {
+		files[i] = File{Path: paths[i], Src: srcs[i]}
+	}
+	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify))
+	cfg := DefaultConfig()
+	var gold, lint time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		goldmarkFiles(md, srcs)
+		t1 := time.Now()
+		Lint(files, cfg)
+		gold, lint = gold+t1.Sub(t0), lint+time.Since(t1)
+	}
+	b.ReportMetric(float64(lint)/float64(gold), "ratio")
+	b.ReportMetric(float64(gold.Milliseconds())/float64(b.N), "goldmark-ms/op")
+	b.ReportMetric(float64(lint.Milliseconds())/float64(b.N), "listlint-ms/op")
 }
 
 // BenchmarkLint20MB lints one 20 MB list made of the corpus files one after the other.
