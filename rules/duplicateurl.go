@@ -86,12 +86,14 @@ func collectURLs(p *Pass) any {
 	out := &fileURLs{src: src, str: p.Doc.Source, lines: p.Doc.Lines, facts: make([]urlFact, 0, len(p.Doc.Entries))}
 	heads := p.Doc.Headings
 	section := 0 // headings before the entry being added
+	var annBuf []mdsrc.Span
 	add := func(l mdsrc.Link, e *mdsrc.Entry, main bool) {
 		if l.Dest == "" || isAnchor(l.Dest) {
 			return
 		}
 		key := NormalizeURL(l.Dest)
-		f := urlFact{URL: l.Dest, Key: key, Hash: maphash.String(keySeed, key), Start: l.Span.Start, End: l.Span.End, Title: e.Link.Label, Main: main, ItemStart: -1, Section: int32(section)}
+		out.facts = append(out.facts, urlFact{URL: l.Dest, Key: key, Hash: maphash.String(keySeed, key), Start: l.Span.Start, End: l.Span.End, Title: e.Link.Label, Main: main, ItemStart: -1, Section: int32(section)})
+		f := &out.facts[len(out.facts)-1] // filled in place: a fact is large
 		if main {
 			it := e.Item
 			f.ItemStart = it.Start
@@ -102,16 +104,21 @@ func collectURLs(p *Pass) any {
 			if len(e.Annotations) > 0 {
 				f.NoAnnEnd = e.Annotations[0].Span.Start
 				f.AnnEnd = e.Annotations[len(e.Annotations)-1].Span.End
-				for _, a := range e.Annotations {
-					f.Anns = append(f.Anns, a.Span)
+				// The file's annotation spans share arrays, a few hundred at a time.
+				n := len(e.Annotations)
+				if cap(annBuf)-len(annBuf) < n {
+					annBuf = make([]mdsrc.Span, 0, max(256, n))
 				}
+				for _, a := range e.Annotations {
+					annBuf = append(annBuf, a.Span)
+				}
+				f.Anns = annBuf[len(annBuf)-n : len(annBuf) : len(annBuf)]
 			}
 			if e.Tags.Valid() {
 				f.AnnEnd = min(f.AnnEnd, e.Tags.Start)
 				f.NoAnnEnd = min(f.NoAnnEnd, e.Tags.Start)
 			}
 		}
-		out.facts = append(out.facts, f)
 	}
 	for _, e := range p.Doc.Entries {
 		for section < len(heads) && heads[section].Start <= e.Link.Span.Start {
@@ -348,12 +355,15 @@ func normalizeQuick(raw string) (string, bool) {
 	part, q, f := 0, -1, -1 // part: 0 path, 1 query, 2 fragment
 	for j := 0; j < len(rest); j++ {
 		c := rest[j]
+		if urlPlain[c] {
+			continue
+		}
 		switch {
 		case c == '?' && part == 0:
 			part, q = 1, j
 		case c == '#' && part < 2:
 			part, f = 2, j
-		case urlPlain[c] || c == '?' && part > 0:
+		case c == '?' && part > 0:
 		default:
 			return "", false
 		}

@@ -70,12 +70,15 @@ func quickSplit(raw string) (urlParts, bool) {
 	part, q, f := 0, -1, -1 // part: 0 path, 1 query, 2 fragment
 	for j := 0; j < len(rest); j++ {
 		c := rest[j]
+		if urlPlain[c] {
+			continue
+		}
 		switch {
 		case c == '?' && part == 0:
 			part, q = 1, j
 		case c == '#' && part < 2:
 			part, f = 2, j
-		case urlPlain[c] || c == '?' && part > 0:
+		case c == '?' && part > 0:
 		default:
 			return u, false
 		}
