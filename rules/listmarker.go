@@ -83,7 +83,8 @@ func checkListMarker(p *Pass) {
 	case "consistent":
 		want = majorityBullet(lists, d.Src)
 	}
-	checkBullets(p, lists, want, opts.Marker == "consistent")
+	var shp docShapes
+	checkBullets(p, &shp, lists, want, opts.Marker == "consistent")
 	items := 0
 	for _, l := range lists {
 		items += len(l.Items)
@@ -97,7 +98,7 @@ func checkListMarker(p *Pass) {
 	// Every re-indentation fix is checked by parsing the file again; doing that once per
 	// list tree made a file with many lists quadratic. The fixes are checked together,
 	// halving the batch only where it fails, and then reported.
-	ok := verifyFixes(d, pl.fixes)
+	ok := verifyFixes(d, &shp, pl.fixes)
 	for _, r := range pl.reports {
 		fix := r.fix
 		if fix != nil && !ok[fix] {
@@ -116,7 +117,7 @@ type lmReport struct {
 
 // verifyFixes returns the fixes that keep the document's structure: all of them when
 // they do together, else it looks at each half in turn.
-func verifyFixes(d *mdsrc.Document, fixes []*Fix) map[*Fix]bool {
+func verifyFixes(d *mdsrc.Document, shp *docShapes, fixes []*Fix) map[*Fix]bool {
 	ok := map[*Fix]bool{}
 	var check func(fs []*Fix)
 	check = func(fs []*Fix) {
@@ -127,7 +128,7 @@ func verifyFixes(d *mdsrc.Document, fixes []*Fix) map[*Fix]bool {
 		for _, f := range fs {
 			edits = append(edits, f.Edits...)
 		}
-		if keepsStructure(d, edits) {
+		if keepsStructure(d, shp, edits) {
 			for _, f := range fs {
 				ok[f] = true
 			}
@@ -168,7 +169,7 @@ func majorityBullet(lists []*mdsrc.List, src []byte) byte {
 }
 
 // checkBullets reports each bullet list whose bullet is not want, once, at its first item.
-func checkBullets(p *Pass, lists []*mdsrc.List, want byte, consistent bool) {
+func checkBullets(p *Pass, shp *docShapes, lists []*mdsrc.List, want byte, consistent bool) {
 	d := p.Doc
 	src := d.Src
 	// Lists that touch a sibling bullet list merge with it once both use one bullet.
@@ -238,7 +239,7 @@ func checkBullets(p *Pass, lists []*mdsrc.List, want byte, consistent bool) {
 		return
 	}
 	var safe *Fix
-	if len(safeEdits) > 0 && keepsStructure(d, safeEdits) {
+	if len(safeEdits) > 0 && keepsStructure(d, shp, safeEdits) {
 		safe = &Fix{Message: fmt.Sprintf("use %q bullets", string(want)), Safe: true, Edits: safeEdits}
 	}
 	why := "option marker"
@@ -573,21 +574,18 @@ func itemMarker(src []byte, it *mdsrc.Item) mdsrc.Span {
 // The chunks holding edits, with one more chunk on each side to see them merge with or
 // swallow a neighbour, are parsed again, each run of them alone, and compared with the
 // same blocks of d.AST.
-func keepsStructure(d *mdsrc.Document, edits []Edit) bool {
-	sorted := slices.Clone(edits)
-	slices.SortFunc(sorted, func(a, b Edit) int { return a.Start - b.Start })
-	prev := 0
-	for _, e := range sorted {
-		if e.Start < prev || e.End > len(d.Src) {
-			return false
-		}
-		prev = e.End
-	}
-	if len(sorted) == 0 {
-		return true
+// docShapes are a document's chunks and their block shapes, found on first use: every
+// check of a batch of fixes compares with them.
+type docShapes struct {
+	cuts   []int    // cuts[k] is where chunk k starts
+	shapes []string // shapes[k] is the block shape of chunk k's top-level blocks
+}
+
+func (s *docShapes) get(d *mdsrc.Document) ([]int, []string) {
+	if s.cuts != nil {
+		return s.cuts, s.shapes
 	}
 	src := d.Src
-	// cuts[k] is where chunk k starts; shapes[k] is the block shape of its top-level blocks.
 	cuts := []int{0}
 	var shapes []string
 	var b strings.Builder
@@ -604,7 +602,25 @@ func keepsStructure(d *mdsrc.Document, edits []Edit) bool {
 		}
 		writeShape(&b, c, 0)
 	}
-	shapes = append(shapes, b.String())
+	s.cuts, s.shapes = cuts, append(shapes, b.String())
+	return s.cuts, s.shapes
+}
+
+func keepsStructure(d *mdsrc.Document, shp *docShapes, edits []Edit) bool {
+	sorted := slices.Clone(edits)
+	slices.SortFunc(sorted, func(a, b Edit) int { return a.Start - b.Start })
+	prev := 0
+	for _, e := range sorted {
+		if e.Start < prev || e.End > len(d.Src) {
+			return false
+		}
+		prev = e.End
+	}
+	if len(sorted) == 0 {
+		return true
+	}
+	src := d.Src
+	cuts, shapes := shp.get(d)
 	chunkOf := func(off int) int {
 		// the last chunk starting at or before off
 		k, _ := slices.BinarySearch(cuts, off+1)
