@@ -602,7 +602,8 @@ func (s *docShapes) get(d *mdsrc.Document) ([]int, []string) {
 		}
 		writeShape(&b, c, 0)
 	}
-	s.cuts, s.shapes = cuts, append(shapes, b.String())
+	shapes = append(shapes, b.String())
+	s.cuts, s.shapes = cuts, shapes
 	return s.cuts, s.shapes
 }
 
