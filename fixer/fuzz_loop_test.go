@@ -18,10 +18,14 @@ var urlPattern = regexp.MustCompile(`[a-z]+://[^\s()<>\[\]]+`)
 // trailing slashes, mobile and Twitter hosts) compare equal: fixes may rewrite one URL into
 // one URL for the same page, never drop or add one.
 func urls(b []byte) []string {
-	u := urlPattern.FindAllString(string(b), -1)
-	for i := range u {
-		k := rules.NormalizeURL(strings.TrimRight(u[i], ".!?,:*_~'\""))
-		u[i] = samePage.Replace(k)
+	var u []string
+	for _, m := range urlPattern.FindAllString(string(b), -1) {
+		m = strings.TrimRight(m, ".!?,:*_~'\"")
+		if _, rest, _ := strings.Cut(m, "://"); rest == "" {
+			// "a://" followed by a period a fix added: no URL, before or after.
+			continue
+		}
+		u = append(u, samePage.Replace(rules.NormalizeURL(m)))
 	}
 	slices.Sort(u)
 	return u
@@ -63,6 +67,8 @@ func FuzzFixAll(f *testing.F) {
 		"# T\n\n- [B, 2020](https://b.com) – desc\n- [A](https://a.com) (2019): x ([HN](https://news.ycombinator.com/item?id=1))\n",
 		"- [Z](https://z.com/) - Z..\n  - [Y](https://y.com) - y!!\n- [Z](https://www.z.com) - Z.\n",
 		"> - [Q(2020)](q) - the thing\r\n> - [P](p) - Done.\r\n",
+		// A broken link repaired and a separator and a period added: "a://." is no URL.
+		"* 0](http://0):](a://",
 	} {
 		f.Add([]byte(s))
 	}
