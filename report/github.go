@@ -121,12 +121,16 @@ func escapeData(s string) string { return dataEscaper.Replace(s) }
 // escapeProperty escapes a workflow command's property value.
 func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
 
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
+
 // plainLine keeps text that is not a workflow command from becoming one: line breaks
 // become spaces, and a line that would start with "::" (a file named so by a pull
 // request) starts with "./" instead, since the runner takes any line that starts with
 // "::" as a command.
 func plainLine(s string) string {
-	s = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(s)
+	if strings.ContainsAny(s, "\r\n") {
+		s = lineBreaks.Replace(s)
+	}
 	if strings.HasPrefix(strings.TrimSpace(s), "::") {
 		s = "./" + strings.TrimSpace(s)
 	}
