@@ -328,61 +328,19 @@ func NormalizeURL(raw string) string {
 // url.URL: the key is made in a buffer, and when it is a part of raw as written (as it
 // mostly is), that part is returned without a copy. ok is false for other URLs.
 func normalizeQuick(raw string) (string, bool) {
-	var rest string
-	switch {
-	case len(raw) > 8 && raw[:8] == "https://":
-		rest = raw[8:]
-	case len(raw) > 7 && raw[:7] == "http://":
-		rest = raw[7:]
-	default:
+	u, ok := quickSplit(raw)
+	if !ok {
 		return "", false
 	}
-	i, upper := 0, false
-	for i < len(rest) && rest[i] != '/' && rest[i] != '?' && rest[i] != '#' {
-		c := rest[i]
-		if 'A' <= c && c <= 'Z' {
+	upper := false
+	for i := 0; i < len(u.host); i++ {
+		if c := u.host[i]; 'A' <= c && c <= 'Z' {
 			upper = true
 		} else if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' && c != '.' {
-			return "", false // a port, user info or a byte a host name does not hold
-		}
-		i++
-	}
-	if i == 0 {
-		return "", false
-	}
-	hostRaw := rest[:i]
-	rest = rest[i:]
-	part, q, f := 0, -1, -1 // part: 0 path, 1 query, 2 fragment
-	for j := 0; j < len(rest); j++ {
-		c := rest[j]
-		if urlPlain[c] {
-			continue
-		}
-		switch {
-		case c == '?' && part == 0:
-			part, q = 1, j
-		case c == '#' && part < 2:
-			part, f = 2, j
-		case c == '?' && part > 0:
-		default:
-			return "", false
+			return "", false // a byte a host name does not hold
 		}
 	}
-	end := len(rest)
-	frag := ""
-	if f >= 0 {
-		frag = rest[f+1:]
-		end = f
-	}
-	query := ""
-	if q >= 0 {
-		if q == end-1 {
-			return "", false // an empty query: url.Parse sets ForceQuery
-		}
-		query = rest[q+1 : end]
-		end = q
-	}
-	path := rest[:end]
+	hostRaw, path, query, frag := u.host, u.path, u.query, u.fragment
 
 	var buf [160]byte
 	b := append(buf[:0], '/', '/')
@@ -446,7 +404,7 @@ func normalizeQuick(raw string) (string, bool) {
 		b = append(b, frag...)
 	}
 	// The key as written in raw, after the scheme's colon: no copy.
-	if at := len(raw) - len(hostRaw) - len(rest) - 2; len(raw)-at >= len(b) && raw[at:at+len(b)] == string(b) {
+	if at := len(u.scheme) + 1; len(raw)-at >= len(b) && raw[at:at+len(b)] == string(b) {
 		return raw[at : at+len(b)], true
 	}
 	return string(b), true

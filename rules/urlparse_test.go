@@ -241,3 +241,17 @@ func TestTwitterIrrelevant(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNormalizeQuick: wherever the fast path takes a URL, it gives normalizeURL's key.
+func FuzzNormalizeQuick(f *testing.F) {
+	for _, s := range []string{"https://GitHub.com/A/B/?utm_source=x#f", "http://www.example.com/index.html?b=1&a=2", "https://a.example?", "https://a_b.example/"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		if got, ok := normalizeQuick(raw); ok {
+			if want := normalizeURL(raw); got != want {
+				t.Fatalf("normalizeQuick(%q) = %q, normalizeURL %q", raw, got, want)
+			}
+		}
+	})
+}
