@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/listlint/listlint/fixer"
+	"github.com/listlint/listlint/internal/worktree"
 	"github.com/listlint/listlint/report"
 )
 
@@ -130,7 +131,7 @@ func repoRoot() string {
 	if err != nil {
 		return ""
 	}
-	return report.FindRoot(wd)
+	return worktree.Top(wd)
 }
 
 // summaryOptions reads the GitHub Actions variables that let the summary link to the

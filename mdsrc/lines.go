@@ -63,12 +63,18 @@ func (x LineIndex) End(src []byte, n int) int {
 func (x LineIndex) Position(src []byte, off int) (line, col int) {
 	off = min(max(off, 0), len(src))
 	line = x.Line(off)
-	ls := x.Start(line)
-	if ls == 0 && len(src) >= 3 && string(src[:3]) == "\xef\xbb\xbf" && off >= 3 {
-		// A byte order mark is invisible in editors: columns start after it.
-		ls = 3
-	}
+	ls := min(x.TextStart(src, line), off)
 	return line, utf8.RuneCount(src[ls:off]) + 1
+}
+
+// TextStart returns where the text of 1-based line n starts: its start, or after the byte
+// order mark on the first line, which editors do not show and columns do not count.
+func (x LineIndex) TextStart(src []byte, n int) int {
+	ls := x.Start(n)
+	if ls == 0 && len(src) >= 3 && string(src[:3]) == "\xef\xbb\xbf" {
+		return 3
+	}
+	return ls
 }
 
 // LineStartOf returns the start of the line holding off.

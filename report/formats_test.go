@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/listlint/listlint/engine"
+	"github.com/listlint/listlint/internal/worktree"
 	"github.com/listlint/listlint/ruledoc"
 	"github.com/listlint/listlint/rules"
 )
@@ -541,8 +542,8 @@ func TestFindRoot(t *testing.T) {
 	deep := filepath.Join(root, "a", "b")
 	mustMkdir(t, filepath.Join(root, ".git"))
 	mustMkdir(t, deep)
-	if got := FindRoot(deep); got != root {
-		t.Errorf("FindRoot: %q, want %q", got, root)
+	if got := worktree.Top(deep); got != root {
+		t.Errorf("worktree.Top: %q, want %q", got, root)
 	}
 	if rel, ok := repoPath(root, filepath.Join(deep, "x.md")); !ok || rel != "a/b/x.md" {
 		t.Errorf("repoPath: %q %v", rel, ok)

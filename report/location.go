@@ -3,7 +3,6 @@ package report
 import (
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"unicode/utf8"
 
@@ -12,23 +11,16 @@ import (
 	"github.com/listlint/listlint/rules"
 )
 
-// FindRoot returns the repository root holding dir: the nearest folder at or above dir with
-// a .git entry (a folder, or a file in a worktree or submodule). Without one it returns dir.
-func FindRoot(dir string) string { return worktree.Top(dir) }
-
-// withDefaults fills in what the caller left out: the repository root from the working
-// folder, and the version from the build information.
+// withDefaults fills in what the caller left out: the repository root above the working
+// folder, and "dev" for the version (the command passes its own, cli.Version).
 func withDefaults(o Options) Options {
 	if o.Root == "" {
 		if wd, err := os.Getwd(); err == nil {
-			o.Root = FindRoot(wd)
+			o.Root = worktree.Top(wd)
 		}
 	}
 	if o.Version == "" {
 		o.Version = "dev"
-		if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-			o.Version = bi.Main.Version
-		}
 	}
 	return o
 }
@@ -87,10 +79,7 @@ func displaySpan(r *engine.Result, d rules.Diagnostic) (start, end Position) {
 	}
 	if e == s {
 		line := r.Lines.Line(s)
-		ls, le := r.Lines.Start(line), r.Lines.End(r.Src, line)
-		if ls == 0 && strings.HasPrefix(string(r.Src[:min(3, len(r.Src))]), "\ufeff") {
-			ls = 3
-		}
+		ls, le := r.Lines.TextStart(r.Src, line), r.Lines.End(r.Src, line)
 		switch {
 		case s < le:
 			_, n := utf8.DecodeRune(r.Src[s:le])

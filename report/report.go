@@ -40,10 +40,9 @@ type Options struct {
 	Color bool
 	Quiet bool // errors only, no summary
 	// Root is the repository root: the sarif and github formats give paths relative to it,
-	// as GitHub resolves them. Empty means the root above the working folder (FindRoot).
+	// as GitHub resolves them. Empty means the root above the working folder.
 	Root string
-	// Version is listlint's version, for SARIF's tool.driver. Empty means the module
-	// version of the build, or "dev".
+	// Version is listlint's version, for SARIF's tool.driver. Empty means "dev".
 	Version string
 }
 

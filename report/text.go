@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -80,10 +79,7 @@ func writeDiag(b *strings.Builder, p palette, r *engine.Result, d rules.Diagnost
 	// text report runs in a GitHub Actions step.
 	loc := plainLine(fmt.Sprintf("%s:%d:%d", r.Path, start.Line, start.Column))
 	fmt.Fprintf(b, "%s: %s: %s %s\n", p.path.Sprint(loc), sev, plainLine(d.Message), p.rule.Sprintf("[%s]", d.Rule))
-	ls := r.Lines.Start(start.Line)
-	if ls == 0 && bytes.HasPrefix(r.Src, []byte("\xef\xbb\xbf")) {
-		ls = 3 // the byte order mark is invisible in editors; columns skip it too
-	}
+	ls := r.Lines.TextStart(r.Src, start.Line)
 	le := r.Lines.End(r.Src, start.Line)
 	line := string(r.Src[ls:le])
 	from := start.Column - 1
