@@ -71,8 +71,8 @@ func (x LineIndex) Position(src []byte, off int) (line, col int) {
 // order mark on the first line, which editors do not show and columns do not count.
 func (x LineIndex) TextStart(src []byte, n int) int {
 	ls := x.Start(n)
-	if ls == 0 && len(src) >= 3 && string(src[:3]) == "\xef\xbb\xbf" {
-		return 3
+	if ls == 0 {
+		return bomLen(src)
 	}
 	return ls
 }

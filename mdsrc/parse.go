@@ -162,10 +162,7 @@ func ParseWorkers(path string, src []byte, workers int) (*Document, error) {
 	if err := Check(path, src); err != nil {
 		return nil, err
 	}
-	d := &Document{Path: path, Src: src}
-	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
-		d.BOM = 3
-	}
+	d := &Document{Path: path, Src: src, BOM: bomLen(src)}
 	prep := func() {
 		d.Source, d.Lines = string(src), NewLineIndex(src)
 		crlf := 0
@@ -181,8 +178,7 @@ func ParseWorkers(path string, src []byte, workers int) (*Document, error) {
 	} else {
 		prep()
 	}
-	body := src[d.BOM:]
-	d.AST = md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
+	d.AST = parseMarkdown(src[d.BOM:])
 	wg.Wait()
 	if !parallel {
 		w := walker{d: d, base: d.BOM, lastAt: -1}
@@ -250,11 +246,21 @@ func ParseAST(path string, src []byte) (ast.Node, error) {
 	if err := Check(path, src); err != nil {
 		return nil, err
 	}
-	body := src
+	return parseMarkdown(src[bomLen(src):]), nil
+}
+
+// bomLen is the length of src's leading UTF-8 byte order mark: 3, or 0 without one.
+func bomLen(src []byte) int {
 	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
-		body = src[3:]
+		return 3
 	}
-	return md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext())), nil
+	return 0
+}
+
+// parseMarkdown runs goldmark, with listlint's extensions, on a file's text after its byte
+// order mark.
+func parseMarkdown(body []byte) ast.Node {
+	return md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
 }
 
 // Check reports why src cannot be linted, or nil.
