@@ -142,3 +142,13 @@ func (c Counts) RuleIDs() []string {
 	sort.Strings(ids)
 	return ids
 }
+
+// fixable splits counts of problems with a safe and with an unsafe fix by what this run's
+// --fix applies: with --unsafe-fixes both are fixable; without, the unsafe ones are more
+// that --unsafe-fixes would fix.
+func (run *Run) fixable(safe, unsafe int) (fixable, more int) {
+	if run.Unsafe {
+		return safe + unsafe, 0
+	}
+	return safe, unsafe
+}

@@ -32,11 +32,10 @@ func Statistics(w io.Writer, run *Run, quiet bool) error {
 	var b strings.Builder
 	b.WriteString("problems  fixable  rule\n")
 	row := func(n, safe, unsafe int, name string) {
-		fixable, note := safe, ""
-		if run.Unsafe {
-			fixable += unsafe
-		} else if unsafe > 0 {
-			note = fmt.Sprintf(" (%d more with --unsafe-fixes)", unsafe)
+		fixable, more := run.fixable(safe, unsafe)
+		note := ""
+		if more > 0 {
+			note = fmt.Sprintf(" (%d more with --unsafe-fixes)", more)
 		}
 		fmt.Fprintf(&b, "%8d  %7d  %s%s\n", n, fixable, name, note)
 	}
@@ -54,10 +53,7 @@ func Statistics(w io.Writer, run *Run, quiet bool) error {
 // read or parsed).
 func WriteCounts(w io.Writer, run *Run, quiet bool) error {
 	c := Count(run, quiet)
-	fixable := c.Fixable
-	if run.Unsafe {
-		fixable += c.UnsafeFixable
-	}
+	fixable, _ := run.fixable(c.Fixable, c.UnsafeFixable)
 	_, err := fmt.Fprintf(w, "problems=%d\nerrors=%d\nwarnings=%d\nfixable=%d\nfiles=%d\nchecked=%d\nunreadable=%d\n",
 		c.Problems, c.Errors, c.Warnings, fixable, c.Files, len(run.Results), len(run.Errors))
 	return err
@@ -91,10 +87,7 @@ func Summary(w io.Writer, run *Run, o SummaryOptions) error {
 		o.MaxBytes = 1<<20 - 1<<10
 	}
 	c := Count(run, o.Quiet)
-	fixable, unsafe := c.Fixable, c.UnsafeFixable
-	if run.Unsafe {
-		fixable, unsafe = fixable+unsafe, 0
-	}
+	fixable, unsafe := run.fixable(c.Fixable, c.UnsafeFixable)
 	s := &summaryWriter{max: o.MaxBytes}
 
 	title := "no problems in " + plural(len(run.Results), "file")
@@ -129,10 +122,7 @@ func Summary(w io.Writer, run *Run, o SummaryOptions) error {
 		s.line("| Rule | Problems | Fixable |")
 		s.line("| --- | ---: | ---: |")
 		for _, id := range ids {
-			n := c.FixablePerRule[id]
-			if run.Unsafe {
-				n += c.UnsafePerRule[id]
-			}
+			n, _ := run.fixable(c.FixablePerRule[id], c.UnsafePerRule[id])
 			if !s.line(fmt.Sprintf("| [%s](%s) | %d | %d |", mdEscape(id), rules.DocURL(id), c.PerRule[id], n)) {
 				return s.flush(w)
 			}

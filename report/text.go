@@ -131,10 +131,7 @@ func summary(run *Run, c Counts, p palette) string {
 		}
 		return b.String()
 	}
-	fixable, unsafe := c.Fixable, c.UnsafeFixable
-	if run.Unsafe {
-		fixable, unsafe = fixable+unsafe, 0
-	}
+	fixable, unsafe := run.fixable(c.Fixable, c.UnsafeFixable)
 	fix := []string{}
 	if fixable > 0 {
 		fix = append(fix, fmt.Sprintf("%d fixable with --fix", fixable))
