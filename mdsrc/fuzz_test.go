@@ -1,8 +1,16 @@
 package mdsrc
 
 import (
+	"bytes"
+	"fmt"
+	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
 )
 
 // FuzzParse checks that every span the parser reports lies inside the source and starts
@@ -82,4 +90,56 @@ func FuzzParse(f *testing.F) {
 			in("heading", h.Text)
 		}
 	})
+}
+
+// FuzzLinkRefDefs checks that the parser's shortcut for link reference definitions builds
+// the same tree as goldmark's own transformer: same kinds, same lines, same destinations.
+func FuzzLinkRefDefs(f *testing.F) {
+	for _, s := range []string{
+		"[a]: https://a\n- [A][a] - Desc.\n",
+		"- [Title](https://x) - D.\n\n[b]:\n  /url 'title'\n[c]: <d> \"t\"\n",
+		"[not]\n: a def\n\n[x\\]: y]: /z\n\n[ ]: /empty\n",
+		"> [q]: /q\n> [Q][q]\n\n1. [l]: /l\n   [L][l]\n",
+		"[foo\nbar]: /url\n[foo bar]\n",
+		"| a |\n|---|\n| [t]: /t |\n",
+	} {
+		f.Add([]byte(s))
+	}
+	stock := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if len(src) > 4096 || bytes.Count(src, []byte("\n")) > 200 {
+			return
+		}
+		want := dumpTree(stock.Parser().Parse(text.NewReader(src)), src)
+		got := dumpTree(md.Parser().Parse(text.NewReader(src)), src)
+		if got != want {
+			t.Fatalf("trees differ for %q:\nstock:\n%s\nlistlint:\n%s", src, want, got)
+		}
+	})
+}
+
+// dumpTree writes a node per line: its kind, its lines and, for links, its destination.
+func dumpTree(doc ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		fmt.Fprintf(&b, "%s", n.Kind())
+		if n.Type() == ast.TypeBlock {
+			for i := range n.Lines().Len() {
+				s := n.Lines().At(i)
+				fmt.Fprintf(&b, " %d-%d", s.Start, s.Stop)
+			}
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			fmt.Fprintf(&b, " %q %q", n.Destination, n.Title)
+		case *ast.Text:
+			fmt.Fprintf(&b, " %q", n.Segment.Value(src))
+		}
+		b.WriteByte('\n')
+		return ast.WalkContinue, nil
+	})
+	return b.String()
 }
