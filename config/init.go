@@ -39,6 +39,10 @@ type Inference struct {
 	// Ignore are the files, relative to the folder, that are not lists (a code of conduct,
 	// a contributing guide, templates), written as ignore: globs.
 	Ignore []string
+	// Overrides are the files, relative to the folder, that keep a convention of their own
+	// (descriptions without a final period in a folder whose descriptions have one, three
+	// spaces after the bullet...): each gets an overrides: entry for exactly that file.
+	Overrides []string
 }
 
 // Finding is one inferred convention: "sorted by title: 412 of 415 lists".
@@ -73,7 +77,18 @@ const (
 	sortMinEntries = 3   // a list of two is sorted by chance half the time
 	strayShare     = 0.03
 	strayMin       = 10
+	// A file departs from the folder's convention, and gets an override of its own, when it
+	// has fileMin items of the kind concerned or more and fileShare of them go another way.
+	// A file with a few stragglers keeps the folder's convention: they are mistakes.
+	fileShare = 0.9
+	fileMin   = 10
 )
+
+// departs reports whether a file whose other of n items go another way than the folder's
+// setting keeps a convention of its own.
+func departs(other, n int) bool {
+	return n >= fileMin && float64(other) >= fileShare*float64(n)
+}
 
 // kept reports whether a convention that bad of n items break is kept by the lists: not when
 // most items break it, nor when more than a few stragglers do.
@@ -135,6 +150,41 @@ type inferrer struct {
 	blankBefore             map[int]int // blank lines before a heading -> headings
 	indented                int         // nested list item lines
 	tabIndented             int         // ... whose indentation starts with a tab
+	gaps                    map[int]int // bullet items by the spaces after the bullet (1 to 4)
+	// perFile holds the same counts for each file, by path, for conventions a file may keep
+	// on its own; rel maps a path to the one the configuration names (relative to the folder).
+	perFile map[string]*fileCounts
+	rel     map[string]string
+	// overrides are decided with the folder's settings, one per file that departs from them.
+	overrides []fileOverride
+}
+
+// fileOverride is an overrides: entry for one file: the options, per rule, in which the
+// file keeps a convention of its own.
+type fileOverride struct {
+	rel      string
+	settings []initSetting
+}
+
+// fileCounts are one file's counts of the conventions a file may keep on its own.
+type fileCounts struct {
+	descs, descEnds, descLower int
+	markers                    map[byte]int
+	items                      int // bullet items
+	gaps                       map[int]int
+}
+
+// spacesAfter returns the number of spaces between an item's marker and its text, or 0
+// when they are not 1 to 4 plain spaces on the marker's line.
+func spacesAfter(src []byte, it *mdsrc.Item) int {
+	if !it.Content.Valid() || it.Marker.End >= it.Content.Start || it.Content.Start > len(src) {
+		return 0
+	}
+	gap := src[it.Marker.End:it.Content.Start]
+	if len(gap) > 4 || len(bytes.Trim(gap, " ")) > 0 {
+		return 0
+	}
+	return len(gap)
 }
 
 // Infer reads the lists in files and writes a configuration that fits the conventions
@@ -146,7 +196,8 @@ func Infer(files []engine.File) (*Inference, error) { return InferIn(".", files)
 // InferIn is Infer for files found in folder dir, where the configuration goes: the
 // ignore: globs it writes are relative to dir.
 func InferIn(dir string, files []engine.File) (*Inference, error) {
-	in := &inferrer{markers: map[byte]int{}, urlFiles: map[string]map[string]int{}, urlSections: map[string][]int{}, entriesIn: map[string]int{}, blankBefore: map[int]int{}}
+	in := &inferrer{markers: map[byte]int{}, urlFiles: map[string]map[string]int{}, urlSections: map[string][]int{}, entriesIn: map[string]int{}, blankBefore: map[int]int{},
+		gaps: map[int]int{}, perFile: map[string]*fileCounts{}, rel: map[string]string{}}
 	for _, f := range files {
 		doc, err := mdsrc.Parse(f.Path, f.Src)
 		if err != nil {
@@ -164,8 +215,10 @@ func InferIn(dir string, files []engine.File) (*Inference, error) {
 		if r, err := filepath.Rel(dir, f.Path); err == nil {
 			rels[i] = filepath.ToSlash(r)
 		}
+		in.rel[f.Path] = rels[i]
 		if notAList(rels[i], in.entriesIn[f.Path]) {
 			inf.Ignore = append(inf.Ignore, rels[i])
+			delete(in.perFile, f.Path) // no override for a file that is not linted
 		}
 	}
 	if len(inf.Ignore) > 0 {
@@ -173,7 +226,7 @@ func InferIn(dir string, files []engine.File) (*Inference, error) {
 			Conclusion: "ignore"})
 	}
 	settings := in.decide(inf)
-	y := render(inf, settings)
+	y := render(inf, settings, in.overrides)
 	// Check the draft on the files themselves.
 	f, err := Parse(".listlint.yml", y)
 	if err != nil {
@@ -188,7 +241,7 @@ func InferIn(dir string, files []engine.File) (*Inference, error) {
 			})
 			settings = setSeverity(settings, n.id, "off", fmt.Sprintf("%s problems in %s entries: these lists do not follow this rule", thousands(n.problems), thousands(in.entries)), relax)
 		}
-		y = render(inf, settings)
+		y = render(inf, settings, in.overrides)
 		if _, err := Parse(".listlint.yml", y); err != nil {
 			return nil, fmt.Errorf("listlint init wrote an invalid configuration (a bug): %w", err)
 		}
@@ -208,6 +261,8 @@ func InferIn(dir string, files []engine.File) (*Inference, error) {
 func (in *inferrer) add(doc *mdsrc.Document) {
 	in.files++
 	in.docs = append(in.docs, doc)
+	fc := &fileCounts{markers: map[byte]int{}, gaps: map[int]int{}}
+	in.perFile[doc.Path] = fc
 	src := doc.Src
 	text := func(s mdsrc.Span) string {
 		if !s.Valid() {
@@ -242,6 +297,14 @@ func (in *inferrer) add(doc *mdsrc.Document) {
 		}
 		in.markers[l.Marker] += len(l.Items)
 		in.items += len(l.Items)
+		fc.markers[l.Marker] += len(l.Items)
+		fc.items += len(l.Items)
+		for _, it := range l.Items {
+			if n := spacesAfter(src, it); n > 0 {
+				in.gaps[n]++
+				fc.gaps[n]++
+			}
+		}
 	}
 	for _, h := range doc.Headings {
 		if h.Start == 0 || h.Setext {
@@ -278,11 +341,14 @@ func (in *inferrer) add(doc *mdsrc.Document) {
 			in.withDesc++
 			d := text(e.Desc)
 			in.descs++
+			fc.descs++
 			if endsSentence(d) {
 				in.descEnds++
+				fc.descEnds++
 			}
 			if r, _ := utf8.DecodeRuneInString(d); unicode.IsLower(r) {
 				in.descLower++
+				fc.descLower++
 			}
 		}
 		if u, err := url.Parse(e.Link.Dest); err == nil && strings.EqualFold(strings.TrimPrefix(u.Host, "www."), "github.com") {
@@ -362,6 +428,7 @@ func (in *inferrer) decide(inf *Inference) []initSetting {
 	base, _ := presetConfig(inf.Preset)
 
 	// The bullet character.
+	var folderMarker byte
 	if in.items > 0 {
 		var best byte
 		for m, n := range in.markers {
@@ -371,6 +438,7 @@ func (in *inferrer) decide(inf *Inference) []initSetting {
 		}
 		f := Finding{What: fmt.Sprintf("bullet %q", string(best)), Agree: in.markers[best], Of: in.items, Unit: "list items"}
 		if registered("list-marker") {
+			folderMarker = best
 			f.Conclusion = "list-marker marker: " + string(best)
 			out = append(out, initSetting{id: "list-marker", options: []initOption{{key: "marker", value: strconv.Quote(string(best)), comment: f.String()}}})
 		}
@@ -404,6 +472,19 @@ func (in *inferrer) decide(inf *Inference) []initSetting {
 		find(f)
 	}
 
+	// Spaces after the bullet.
+	folderSpaces := 1
+	if total := sumCounts(in.gaps); total > 0 && registered("entry-format") {
+		k := mostCommon(in.gaps)
+		f := Finding{What: fmt.Sprintf("bullets followed by %d %s", k, plural(k, "space")), Agree: in.gaps[k], Of: total, Unit: "bullet items"}
+		if k != 1 && in.gaps[k]*2 > total {
+			folderSpaces = k
+			f.Conclusion = "entry-format marker-spaces: " + strconv.Itoa(k)
+			out = append(out, initSetting{id: "entry-format", effect: relax, options: []initOption{{key: "marker-spaces", value: strconv.Itoa(k), comment: f.String()}}})
+		}
+		find(f)
+	}
+
 	// Years and annotations.
 	find(Finding{What: "titles with a year \" (YYYY)\"", Agree: in.withYear, Of: in.entries, Unit: "entries"})
 	annF := Finding{What: "entries with annotations", Agree: in.withAnn, Of: in.entries, Unit: "entries"}
@@ -421,15 +502,17 @@ func (in *inferrer) decide(inf *Inference) []initSetting {
 	// Descriptions.
 	var desc []initOption
 	requireDesc := false
+	periodKept := kept(in.descs-in.descEnds, in.descs)
+	capitalKept := kept(in.descLower, in.descs)
 	if in.descs > 0 {
 		f := Finding{What: "descriptions ending with a period (or ! ? …)", Agree: in.descEnds, Of: in.descs, Unit: "descriptions"}
-		if !kept(in.descs-in.descEnds, in.descs) {
+		if !periodKept {
 			f.Conclusion = "description-style require-period: false"
 			desc = append(desc, initOption{key: "require-period", value: "false", comment: f.String()})
 		}
 		find(f)
 		f = Finding{What: "descriptions starting in lower case", Agree: in.descLower, Of: in.descs, Unit: "descriptions"}
-		if !kept(in.descLower, in.descs) {
+		if !capitalKept {
 			f.Conclusion = "description-style require-capital: false"
 			desc = append(desc, initOption{key: "require-capital", value: "false", comment: f.String()})
 		}
@@ -491,7 +574,80 @@ func (in *inferrer) decide(inf *Inference) []initSetting {
 		}
 		find(f)
 	}
+
+	// Files that keep a convention of their own, against the folder's settings above.
+	paths := make([]string, 0, len(in.perFile))
+	for p := range in.perFile {
+		paths = append(paths, p)
+	}
+	sort.Slice(paths, func(i, j int) bool { return in.relOf(paths[i]) < in.relOf(paths[j]) })
+	for _, p := range paths {
+		fc, rel := in.perFile[p], in.relOf(p)
+		var sts []initSetting
+		add := func(id string, f Finding, folder string, key, value string) {
+			f.Conclusion = fmt.Sprintf("override for this file: %s %s: %s", id, key, value)
+			comment := Finding{What: f.What, Agree: f.Agree, Of: f.Of, Unit: f.Unit}.String() + " in this file; " + folder
+			f.What = rel + ": " + f.What
+			find(f)
+			sts = append(sts, initSetting{id: id, effect: relax, options: []initOption{{key: key, value: value, comment: comment}}})
+		}
+		if in.descs > 0 && periodKept && departs(fc.descs-fc.descEnds, fc.descs) {
+			add("description-style", Finding{What: "descriptions ending with a period (or ! ? …)", Agree: fc.descEnds, Of: fc.descs, Unit: "descriptions"},
+				fmt.Sprintf("%s of %s in the folder", thousands(in.descEnds), thousands(in.descs)), "require-period", "false")
+		}
+		if in.descs > 0 && capitalKept && departs(fc.descLower, fc.descs) {
+			add("description-style", Finding{What: "descriptions starting in lower case", Agree: fc.descLower, Of: fc.descs, Unit: "descriptions"},
+				fmt.Sprintf("%s of %s in the folder", thousands(in.descLower), thousands(in.descs)), "require-capital", "false")
+		}
+		if folderMarker != 0 && fc.items > 0 {
+			var m byte
+			for c, n := range fc.markers {
+				if m == 0 || n > fc.markers[m] || n == fc.markers[m] && c < m {
+					m = c
+				}
+			}
+			if m != folderMarker && departs(fc.markers[m], fc.items) {
+				add("list-marker", Finding{What: fmt.Sprintf("bullet %q", string(m)), Agree: fc.markers[m], Of: fc.items, Unit: "list items"},
+					fmt.Sprintf("the folder uses %q", string(folderMarker)), "marker", strconv.Quote(string(m)))
+			}
+		}
+		if total := sumCounts(fc.gaps); total > 0 && registered("entry-format") {
+			if k := mostCommon(fc.gaps); k != folderSpaces && departs(fc.gaps[k], total) {
+				add("entry-format", Finding{What: fmt.Sprintf("bullets followed by %d %s", k, plural(k, "space")), Agree: fc.gaps[k], Of: total, Unit: "bullet items"},
+					fmt.Sprintf("the folder's bullets are followed by %d %s", folderSpaces, plural(folderSpaces, "space")), "marker-spaces", strconv.Itoa(k))
+			}
+		}
+		if len(sts) > 0 {
+			in.overrides = append(in.overrides, fileOverride{rel: rel, settings: sts})
+		}
+	}
 	return out
+}
+
+func (in *inferrer) relOf(path string) string {
+	if r, ok := in.rel[path]; ok {
+		return r
+	}
+	return path
+}
+
+func sumCounts(m map[int]int) int {
+	n := 0
+	for _, c := range m {
+		n += c
+	}
+	return n
+}
+
+// mostCommon returns the key with the largest count, the smallest key on a tie.
+func mostCommon(m map[int]int) int {
+	best := 0
+	for k, n := range m {
+		if best == 0 || n > m[best] || n == m[best] && k < best {
+			best = k
+		}
+	}
+	return best
 }
 
 // presetWantsReadme says whether a preset sets url-style's github-readme-anchor.
@@ -614,7 +770,7 @@ func mergeSettings(settings []initSetting) []initSetting {
 
 // render writes the configuration with a comment on each setting saying why. A setting
 // the rule does not accept (an option this build's rule lacks) is left out.
-func render(inf *Inference, settings []initSetting) []byte {
+func render(inf *Inference, settings []initSetting, overrides []fileOverride) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Written by listlint init from %s Markdown %s (%s %s).\n", thousands(inf.Files), plural(inf.Files, "file"), thousands(inf.Entries), plural(inf.Entries, "entry"))
 	b.WriteString("# Each setting says what it was inferred from. \"listlint config FILE\" shows the full\n")
@@ -627,9 +783,38 @@ func render(inf *Inference, settings []initSetting) []byte {
 			fmt.Fprintf(&b, "  - %s\n", strconv.Quote("/"+globEscape(p)))
 		}
 	}
-	settings = mergeSettings(settings)
-	sort.SliceStable(settings, func(i, j int) bool { return settings[i].id < settings[j].id })
 	var body bytes.Buffer
+	writeSettings(&body, "  ", mergeSettings(settings))
+	if body.Len() > 0 {
+		b.WriteString("rules:\n")
+		b.Write(body.Bytes())
+	}
+	inf.Overrides = nil
+	var ob bytes.Buffer
+	for _, o := range overrides {
+		var body bytes.Buffer
+		writeSettings(&body, "      ", mergeSettings(o.settings))
+		if body.Len() == 0 {
+			continue
+		}
+		inf.Overrides = append(inf.Overrides, o.rel)
+		fmt.Fprintf(&ob, "  - files: [%s]\n    rules:\n", strconv.Quote("/"+globEscape(o.rel)))
+		ob.Write(body.Bytes())
+	}
+	if ob.Len() > 0 {
+		b.WriteString("# Files that keep a convention of their own, where the folder keeps another.\n")
+		b.WriteString("overrides:\n")
+		b.Write(ob.Bytes())
+	}
+	return b.Bytes()
+}
+
+// writeSettings writes the settings, sorted by rule, at the given indentation, each with
+// the comments saying why. An option the rule does not accept (this build's rule lacks it)
+// is left out, and so is a setting left with nothing to set.
+func writeSettings(body *bytes.Buffer, indent string, settings []initSetting) {
+	settings = slices.Clone(settings)
+	sort.SliceStable(settings, func(i, j int) bool { return settings[i].id < settings[j].id })
 	for _, s := range settings {
 		var opts []initOption
 		for _, o := range s.options {
@@ -642,28 +827,23 @@ func render(inf *Inference, settings []initSetting) []byte {
 			continue
 		}
 		for _, c := range s.comments {
-			fmt.Fprintf(&body, "  # %s\n", c)
+			fmt.Fprintf(body, "%s# %s\n", indent, c)
 		}
 		if len(opts) == 0 {
-			fmt.Fprintf(&body, "  %s: %s\n", s.id, s.severity)
+			fmt.Fprintf(body, "%s%s: %s\n", indent, s.id, s.severity)
 			continue
 		}
-		fmt.Fprintf(&body, "  %s:\n", s.id)
+		fmt.Fprintf(body, "%s%s:\n", indent, s.id)
 		if s.severity != "" {
-			fmt.Fprintf(&body, "    severity: %s\n", s.severity)
+			fmt.Fprintf(body, "%s  severity: %s\n", indent, s.severity)
 		}
 		for _, o := range opts {
 			if o.comment != "" {
-				fmt.Fprintf(&body, "    # %s\n", o.comment)
+				fmt.Fprintf(body, "%s  # %s\n", indent, o.comment)
 			}
-			fmt.Fprintf(&body, "    %s: %s\n", o.key, o.value)
+			fmt.Fprintf(body, "%s  %s: %s\n", indent, o.key, o.value)
 		}
 	}
-	if body.Len() > 0 {
-		b.WriteString("rules:\n")
-		b.Write(body.Bytes())
-	}
-	return b.Bytes()
 }
 
 type noisyRule struct {
@@ -679,9 +859,13 @@ func noisyRules(files []engine.File, rels []string, f *File, entries int) []nois
 	per := map[string]int{}
 	var lists []engine.File
 	for i, file := range files {
-		if !f.Ignored(rels[i]) {
-			lists = append(lists, file)
+		if f.Ignored(rels[i]) {
+			continue
 		}
+		if c, matched := f.Resolve(rels[i]); len(matched) > 0 {
+			file.Config = c
+		}
+		lists = append(lists, file)
 	}
 	for _, r := range engine.Lint(lists, cfg) {
 		for _, d := range r.Diags {

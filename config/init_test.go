@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -222,9 +223,14 @@ func TestInitCorpus(t *testing.T) {
 			var lists []engine.File
 			for _, f := range fs {
 				rel, _ := filepath.Rel(dir, f.Path)
-				if !cf.Ignored(filepath.ToSlash(rel)) {
-					lists = append(lists, f)
+				rel = filepath.ToSlash(rel)
+				if cf.Ignored(rel) {
+					continue
 				}
+				if c, matched := cf.Resolve(rel); len(matched) > 0 {
+					f.Config = c // the overrides init wrote for files with conventions of their own
+				}
+				lists = append(lists, f)
 			}
 			res := engine.Lint(lists, cfg)
 			after := count(res)
@@ -251,13 +257,21 @@ func TestInitCorpus(t *testing.T) {
 			for _, f := range inf.Findings {
 				lines = append(lines, "  "+f.String())
 			}
-			t.Logf("%s: %d problems under default, %d after init (preset %s; %d from stricter checks; relaxed %v)\n%s",
-				e.Name(), before, after, inf.Preset, extra, inf.Relaxed, strings.Join(lines, "\n"))
+			t.Logf("%s: %d problems under default, %d after init (preset %s; %d from stricter checks; relaxed %v; overrides for %v)\n%s",
+				e.Name(), before, after, inf.Preset, extra, inf.Relaxed, inf.Overrides, strings.Join(lines, "\n"))
 			if after-extra > before {
 				t.Errorf("%d problems after init (%d from stricter checks), %d before: init added noise\n%s", after, extra, before, inf.YAML)
 			}
 			if len(inf.Relaxed) > 0 && after >= before {
 				t.Errorf("init relaxed %v but the problems did not drop: %d before, %d after\n%s", inf.Relaxed, before, after, inf.YAML)
+			}
+			if e.Name() == "knowledge" {
+				// Files of the wiki that keep conventions of their own: no final period in
+				// music-artists.md, "-   " in bash.md, "-  " in karabiner.md.
+				want := []string{"docs/macOS/apps/karabiner/karabiner.md", "docs/music/music-artists.md", "docs/programming-languages/bash.md"}
+				if !slices.Equal(inf.Overrides, want) {
+					t.Errorf("knowledge: overrides for %q, want %q", inf.Overrides, want)
+				}
 			}
 			if e.Name() == "avelino__awesome-go" {
 				// 148 descriptions repeat their title and 125 start in lower case: checks
@@ -348,5 +362,176 @@ func TestInferIgnoresFilesThatAreNotLists(t *testing.T) {
 	}
 	if globEscape("my [draft]*.md") != `my \[draft]\*.md` {
 		t.Errorf("globEscape: %q", globEscape("my [draft]*.md"))
+	}
+}
+
+// perFileFolder is a folder whose descriptions end with a period and whose bullets are
+// followed by one space, except in files that keep conventions of their own: artists.md
+// never ends a description with a period, bash.md puts three spaces after its bullets.
+// stragglers.md and few.md only have a few departures (mistakes to report), and short.md
+// departs in everything but has too few items to tell a convention from mistakes.
+func perFileFolder() map[string]string {
+	m := map[string]string{}
+	entries := func(b *strings.Builder, n int, line func(i int) string) {
+		for i := range n {
+			b.WriteString(line(i))
+		}
+	}
+	for f := range 8 {
+		var b strings.Builder
+		fmt.Fprintf(&b, "# Topic %d\n\n", f)
+		entries(&b, 150, func(i int) string {
+			return fmt.Sprintf("- [Article %d-%d](https://t%d.example/%d) - About topic %d.\n", f, i, f, i, f)
+		})
+		m[fmt.Sprintf("docs/topic%d.md", f)] = b.String()
+	}
+	var artists, stragglers, bash, short strings.Builder
+	artists.WriteString("# Artists\n\n")
+	entries(&artists, 20, func(i int) string {
+		return fmt.Sprintf("- [Artist %d](https://artist%d.example) - Electronic, Berlin\n", i, i)
+	})
+	stragglers.WriteString("# Stragglers\n\n")
+	entries(&stragglers, 20, func(i int) string {
+		end := "."
+		if i < 3 {
+			end = ""
+		}
+		sp := " "
+		if i == 5 {
+			sp = "   " // one item with three spaces: a mistake
+		}
+		return fmt.Sprintf("-%s[Tool %d](https://tool%d.example) - A tool%s\n", sp, i, i, end)
+	})
+	bash.WriteString("# Bash\n\n-   The she-bang is `#!/usr/bin/env bash`.\n\n## Links\n\n")
+	entries(&bash, 12, func(i int) string {
+		return fmt.Sprintf("-   [Bash page %d](https://bash%d.example) - About Bash.\n", i, i)
+	})
+	short.WriteString("# Short\n\n")
+	entries(&short, 5, func(i int) string {
+		return fmt.Sprintf("-   [Short %d](https://short%d.example) - No period\n", i, i)
+	})
+	m["docs/music/artists.md"] = artists.String()
+	m["docs/stragglers.md"] = stragglers.String()
+	m["docs/bash.md"] = bash.String()
+	m["docs/short.md"] = short.String()
+	return m
+}
+
+// A file that keeps a convention of its own gets an override for exactly that file; a file
+// with a few stragglers, or too few items to tell, keeps the folder's convention. Under the
+// written configuration, the file with its own convention has no such problems and the
+// stragglers elsewhere are still reported.
+func TestInferPerFileConventions(t *testing.T) {
+	m := perFileFolder()
+	inf, err := Infer(files(m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := string(inf.YAML)
+	t.Logf("\n%s", y)
+	if folder, _, _ := strings.Cut(y, "overrides:"); strings.Contains(folder, "require-period") || strings.Contains(folder, "marker-spaces") {
+		t.Errorf("the folder keeps periods and one space: the folder-wide rules should not change them")
+	}
+	want := "overrides:\n" +
+		"  - files: [\"/docs/bash.md\"]\n" +
+		"    rules:\n" +
+		"      entry-format:\n" +
+		"        # bullets followed by 3 spaces: 13 of 13 bullet items in this file; the folder's bullets are followed by 1 space\n" +
+		"        marker-spaces: 3\n" +
+		"  - files: [\"/docs/music/artists.md\"]\n" +
+		"    rules:\n" +
+		"      description-style:\n" +
+		"        # descriptions ending with a period (or ! ? …): 0 of 20 descriptions in this file; 1,229 of 1,257 in the folder\n" +
+		"        require-period: false\n"
+	if !strings.HasSuffix(y, want) {
+		t.Errorf("want the configuration to end with\n%s", want)
+	}
+	if !slices.Equal(inf.Overrides, []string{"docs/bash.md", "docs/music/artists.md"}) {
+		t.Errorf("overrides for %q", inf.Overrides)
+	}
+	if f := findingFor(inf, "docs/music/artists.md: descriptions ending"); f == nil || f.Agree != 0 || f.Of != 20 || !strings.Contains(f.Conclusion, "require-period: false") {
+		t.Errorf("the summary should show the override: %+v", f)
+	}
+
+	// The output does not depend on the order the files come in.
+	fs := files(m)
+	slices.Reverse(fs)
+	again, err := Infer(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(again.YAML) != y {
+		t.Errorf("files in another order, another configuration:\n%s", again.YAML)
+	}
+
+	// Lint under the written configuration, each file with what applies at its path.
+	cf, err := Parse(FileName, inf.YAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, _ := cf.Resolve("")
+	var lint []engine.File
+	for _, f := range files(m) {
+		if c, matched := cf.Resolve(f.Path); len(matched) > 0 {
+			f.Config = c
+		}
+		lint = append(lint, f)
+	}
+	got := map[string]int{} // "file rule" -> problems
+	for _, r := range engine.Lint(lint, cfg) {
+		for _, d := range r.Diags {
+			switch {
+			case d.Rule == "description-style" && strings.Contains(d.Message, "period"):
+				got[r.Path+" period"]++
+			case d.Rule == "entry-format" && strings.Contains(d.Message, "marker is followed"):
+				got[r.Path+" spaces"]++
+			}
+		}
+	}
+	wantCounts := map[string]int{
+		"docs/stragglers.md period": 3, "docs/stragglers.md spaces": 1,
+		"docs/short.md period": 5, "docs/short.md spaces": 5,
+	}
+	if !maps.Equal(got, wantCounts) {
+		t.Errorf("problems under the written configuration: %v, want %v", got, wantCounts)
+	}
+}
+
+// The other conventions a file may keep on its own: its bullet, descriptions in lower case.
+// And a folder whose bullets are mostly followed by three spaces gets marker-spaces: 3
+// folder-wide, with no override for its files that agree.
+func TestInferPerFileBulletCapitalAndFolderSpaces(t *testing.T) {
+	m := map[string]string{}
+	for f := range 6 {
+		var b strings.Builder
+		fmt.Fprintf(&b, "# Topic %d\n\n", f)
+		for i := range 100 {
+			fmt.Fprintf(&b, "-   [Article %d-%d](https://t%d.example/%d) - About topic %d.\n", f, i, f, i, f)
+		}
+		m[fmt.Sprintf("topic%d.md", f)] = b.String()
+	}
+	var b strings.Builder
+	b.WriteString("# Packages\n\n")
+	for i := range 15 {
+		fmt.Fprintf(&b, "*   [pkg%d](https://pkg%d.example) - a package for %d things.\n", i, i, i)
+	}
+	m["packages.md"] = b.String()
+	inf, err := Infer(files(m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := string(inf.YAML)
+	t.Logf("\n%s", y)
+	folder, overrides, _ := strings.Cut(y, "overrides:")
+	if !strings.Contains(folder, "  entry-format:\n") || !strings.Contains(folder, "    marker-spaces: 3\n") {
+		t.Errorf("most bullets are followed by three spaces: want entry-format marker-spaces: 3 for the folder")
+	}
+	for _, want := range []string{`  - files: ["/packages.md"]`, "        require-capital: false\n", "      list-marker:\n", "        marker: \"*\"\n"} {
+		if !strings.Contains(overrides, want) {
+			t.Errorf("missing %q in the overrides", want)
+		}
+	}
+	if !slices.Equal(inf.Overrides, []string{"packages.md"}) {
+		t.Errorf("overrides for %q", inf.Overrides)
 	}
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -14,6 +15,23 @@ type EntryFormatOptions struct {
 	// IgnoreSections names sections (by heading text, case-insensitive) whose lists are
 	// not checked.
 	IgnoreSections []string `yaml:"ignore-sections"`
+	// MarkerSpaces is how many spaces follow a bullet ("-", "*", "+"): 1 ("- [Name](url)")
+	// by default, up to 4. Some editors and formatters write 3, which puts the text of every
+	// item on the next tab stop ("-   [Name](url)"); a numbered item's text then goes to the
+	// same column ("1.  [Name](url)", "10. [Name](url)"), with at least one space. With the
+	// default, a numbered item also has exactly one space after its number.
+	MarkerSpaces int `yaml:"marker-spaces"`
+}
+
+func newEntryFormatOptions() *EntryFormatOptions { return &EntryFormatOptions{MarkerSpaces: 1} }
+
+// Validate checks the number of spaces: five spaces after a marker start an indented code
+// block, and no space is no list item.
+func (o *EntryFormatOptions) Validate() error {
+	if o.MarkerSpaces < 1 || o.MarkerSpaces > 4 {
+		return fmt.Errorf("marker-spaces: %d; use 1 to 4", o.MarkerSpaces)
+	}
+	return nil
 }
 
 // EntryFormat checks that the items of entry lists are well-formed entries.
@@ -25,21 +43,23 @@ var EntryFormat = register(&Rule{
 		Why: "In a list where most items are \"[Name](url) ...\" entries, an item that is not one is " +
 			"usually a typo that left the link as plain text (\"[Title]https://...\", " +
 			"\"[Title] (https://...)\"), a bare URL, or a note that belongs elsewhere. Entries have " +
-			"one space after the marker, a link text, an absolute URL (relative links to files of " +
-			"the repository are fine), no bold around the link, and stay on one line. Lists of plain " +
+			"one space after the marker (or marker-spaces), a link text, an absolute URL (relative " +
+			"links to files of the repository are fine), no bold around the link, and stay on one line. Lists of plain " +
 			"notes, the table of contents and the sections named in ignore-sections are left alone.",
 		Before: "- [Pandoc]https://pandoc.org - Universal document converter.\n" +
 			"-  **[jq](https://jqlang.org)** - JSON processor.\n",
 		After: "- [Pandoc](https://pandoc.org) - Universal document converter.\n" +
 			"- [jq](https://jqlang.org) - JSON processor.\n",
 		Fix: FixSafe,
-		FixNote: "marker spacing, bold around the link, broken link syntax, joined hard-wrapped lines; " +
+		FixNote: "marker spacing (none when more spaces would move the item's text right of a sub-list " +
+			"or continuation line), bold around the link, broken link syntax, joined hard-wrapped lines; " +
 			"adding https:// to a scheme-less URL is unsafe; none for other problems",
 		Options: []OptionDoc{
 			{Name: "ignore-sections", Type: "list of strings", Default: "[]", Text: "headings of sections whose lists are not checked"},
+			{Name: "marker-spaces", Type: "integer (1-4)", Default: "1", Text: "spaces after a bullet; a numbered item's text goes to the same column (at least one space)"},
 		},
 	},
-	NewOptions: func() any { return &EntryFormatOptions{} },
+	NewOptions: func() any { return newEntryFormatOptions() },
 	Check:      checkEntryFormat,
 })
 
@@ -60,6 +80,10 @@ var (
 
 func checkEntryFormat(p *Pass) {
 	opts := optionsOf[EntryFormatOptions](p.Options)
+	spaces := opts.MarkerSpaces
+	if opts.Validate() != nil {
+		spaces = 1
+	}
 	ignored := map[string]bool{}
 	for _, s := range opts.IgnoreSections {
 		ignored[strings.ToLower(strings.TrimSpace(s))] = true
@@ -94,7 +118,7 @@ func checkEntryFormat(p *Pass) {
 		}
 		entryList := 2*(entries+broken) > len(l.Items) && entries+broken >= 2
 		for _, it := range l.Items {
-			checkMarkerSpacing(p, it)
+			checkMarkerSpacing(p, it, spaces)
 			if it.Entry != nil {
 				checkEntry(p, it.Entry)
 				checkAnchor(p, it.Entry, &anchors)
@@ -135,18 +159,57 @@ func headingText(p *Pass, h *mdsrc.Heading) string {
 	return strings.TrimSpace(strings.Trim(t, "#"))
 }
 
-// checkMarkerSpacing wants exactly one space after the list marker.
-func checkMarkerSpacing(p *Pass, it *mdsrc.Item) {
+// checkMarkerSpacing wants spaces spaces after a bullet, and a numbered item's text at the
+// column a bullet item's text would be at (at least one space after the number).
+func checkMarkerSpacing(p *Pass, it *mdsrc.Item, spaces int) {
 	if !it.Content.Valid() || it.Marker.End >= it.Content.Start {
 		return
 	}
 	gap := p.Text(mdsrc.Span{Start: it.Marker.End, End: it.Content.Start})
-	if gap == " " || strings.ContainsAny(gap, "\n\r") || !markerSpacingRe.MatchString(gap) || len(gap) > 4 && !strings.Contains(gap, "\t") {
+	want := spaces
+	if w := it.Marker.Len(); w > 1 {
+		want = max(1, 1+spaces-w)
+	}
+	if gap == strings.Repeat(" ", want) || strings.ContainsAny(gap, "\n\r") || !markerSpacingRe.MatchString(gap) || len(gap) > 4 && !strings.Contains(gap, "\t") {
 		// Five or more spaces make an indented code block; that is not an entry problem.
 		return
 	}
-	p.Report(it.Marker.Start, it.Content.Start, &Fix{Message: "one space after the marker", Safe: true, Edits: []Edit{{Start: it.Marker.End, End: it.Content.Start, New: " "}}},
-		"the list marker is followed by %q; use one space", gap)
+	use := "one space"
+	if want > 1 {
+		use = fmt.Sprintf("%d spaces", want)
+	}
+	var fix *Fix
+	if delta := want - len(gap); strings.Contains(gap, "\t") || delta <= 0 || !shallowerLine(p.Doc.Src, it, it.Content.Start-lineStart(p.Doc.Src, it.Content.Start)+delta) {
+		fix = &Fix{Message: use + " after the marker", Safe: true, Edits: []Edit{{Start: it.Marker.End, End: it.Content.Start, New: strings.Repeat(" ", want)}}}
+	}
+	p.Report(it.Marker.Start, it.Content.Start, fix, "the list marker is followed by %q; use %s", gap, use)
+}
+
+func lineStart(src []byte, off int) int { return bytes.LastIndexByte(src[:off], '\n') + 1 }
+
+// shallowerLine reports whether a line of the item after its first (a continuation line, a
+// sub-list) is indented less than col, or in a way not counted in spaces: moving the
+// item's text right to col would then take that line out of the item.
+func shallowerLine(src []byte, it *mdsrc.Item, col int) bool {
+	end := min(it.BodyEnd, len(src))
+	i := bytes.IndexByte(src[it.Content.Start:end], '\n')
+	if i < 0 {
+		return false
+	}
+	for _, line := range bytes.Split(src[it.Content.Start+i+1:end], []byte("\n")) {
+		line = bytes.TrimRight(line, "\r")
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		n := 0
+		for n < len(line) && line[n] == ' ' {
+			n++
+		}
+		if n < col || line[n] == '\t' || line[n] == '>' {
+			return true
+		}
+	}
+	return false
 }
 
 func checkEntry(p *Pass, e *mdsrc.Entry) {
