@@ -19,9 +19,10 @@ import (
 // A fix is atomic: all of its edits apply or none do. Fixes are considered in
 // order of their earliest edit's start, ties keeping input order, and a fix is
 // accepted only if none of its edits overlaps an edit of an already accepted
-// fix. Insertions conflict with an insertion at the same offset and with a
-// replacement that contains or merely touches their offset, because the order
-// of the results would otherwise be ambiguous. A nil fix, a fix without
+// fix. Insertions conflict with an insertion at the same offset, whose order
+// would be ambiguous, and with a replacement that contains their offset. An
+// insertion at either end of a replacement goes outside it: before the new
+// text at its start, after it at its end. A nil fix, a fix without
 // edits, one with an edit out of bounds or with Start > End, and one whose
 // own edits overlap are rejected.
 //
@@ -71,8 +72,11 @@ func Apply(src []byte, fixes []*rules.Fix) (out []byte, applied []int) {
 		return src, nil
 	}
 	slices.Sort(applied)
-	// Accepted edits are pairwise disjoint, so no two share a start.
-	slices.SortFunc(accepted, func(a, b rules.Edit) int { return cmp.Compare(a.Start, b.Start) })
+	// Accepted edits are pairwise disjoint; an insertion and a replacement may share a
+	// start, and the insertion goes first.
+	slices.SortFunc(accepted, func(a, b rules.Edit) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
+	})
 
 	size := len(src)
 	for _, e := range accepted {
@@ -103,11 +107,16 @@ func wellFormed(edits []rules.Edit, n int) bool {
 	return true
 }
 
-// overlaps reports whether two edits conflict: their ranges share a byte, or
-// one is an insertion at or inside the other's range.
+// overlaps reports whether two edits conflict: their ranges share a byte, both
+// insert at the same offset, or one inserts strictly inside the other's range.
 func overlaps(a, b rules.Edit) bool {
-	if a.Start == a.End || b.Start == b.End {
-		return a.Start <= b.End && b.Start <= a.End
+	switch {
+	case a.Start == a.End && b.Start == b.End:
+		return a.Start == b.Start
+	case a.Start == a.End:
+		return b.Start < a.Start && a.Start < b.End
+	case b.Start == b.End:
+		return a.Start < b.Start && b.Start < a.End
 	}
 	return a.Start < b.End && b.Start < a.End
 }
@@ -118,22 +127,19 @@ func overlaps(a, b rules.Edit) bool {
 // Offsets are compressed to the sorted distinct edit endpoints xs. Cell 2i
 // stands for the offset xs[i] and cell 2i+1 for the bytes strictly between
 // xs[i] and xs[i+1]. A replacement [xs[i], xs[j]) occupies cells 2i+1 to
-// 2j-1 and touches the offsets xs[i] and xs[j]; an insertion at xs[i]
-// occupies cell 2i. A replacement conflicts with anything occupying a cell in
-// 2i..2j; an insertion with anything occupying or touching its offset.
+// 2j-1 (its bytes and the offsets strictly inside it); an insertion at xs[i]
+// occupies cell 2i. An edit conflicts with anything occupying one of its cells.
 type occupancy struct {
-	xs      []int
-	touched []bool // by offset index
-	cells   segments
+	xs    []int
+	cells segments
 }
 
 func newOccupancy(points []int) *occupancy {
 	slices.Sort(points)
 	xs := slices.Compact(points)
 	return &occupancy{
-		xs:      xs,
-		touched: make([]bool, len(xs)),
-		cells:   newSegments(2*len(xs) - 1),
+		xs:    xs,
+		cells: newSegments(2*len(xs) - 1),
 	}
 }
 
@@ -142,23 +148,18 @@ func (o *occupancy) index(offset int) int {
 	return i
 }
 
-func (o *occupancy) conflicts(e rules.Edit) bool {
+// cellsOf returns the range of cells e occupies.
+func (o *occupancy) cellsOf(e rules.Edit) (l, r int) {
 	i, j := o.index(e.Start), o.index(e.End)
 	if i == j {
-		return o.touched[i] || o.cells.any(2*i, 2*i)
+		return 2 * i, 2 * i
 	}
-	return o.cells.any(2*i, 2*j)
+	return 2*i + 1, 2*j - 1
 }
 
-func (o *occupancy) take(e rules.Edit) {
-	i, j := o.index(e.Start), o.index(e.End)
-	if i == j {
-		o.cells.set(2*i, 2*i)
-		return
-	}
-	o.cells.set(2*i+1, 2*j-1)
-	o.touched[i], o.touched[j] = true, true
-}
+func (o *occupancy) conflicts(e rules.Edit) bool { return o.cells.any(o.cellsOf(e)) }
+
+func (o *occupancy) take(e rules.Edit) { o.cells.set(o.cellsOf(e)) }
 
 // segments is a segment tree over n cells supporting "mark a range" and "is
 // any cell in a range marked", both in O(log n).

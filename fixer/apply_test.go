@@ -2,6 +2,7 @@ package fixer
 
 import (
 	"bytes"
+	"cmp"
 	"slices"
 	"testing"
 
@@ -34,8 +35,11 @@ func TestApply(t *testing.T) {
 		{"insertion", []*rules.Fix{fix(edit(3, 3, "++"))}, "012++3456789", []int{0}},
 		{"insert at start and end", []*rules.Fix{fix(edit(10, 10, ">")), fix(edit(0, 0, "<"))}, "<0123456789>", []int{0, 1}},
 		{"insertions at same offset conflict", []*rules.Fix{fix(edit(3, 3, "a")), fix(edit(3, 3, "b"))}, "012a3456789", []int{0}},
-		{"insertion before replacement start conflicts", []*rules.Fix{fix(edit(5, 5, "i")), fix(edit(5, 8, "R"))}, "01234i56789", []int{0}},
-		{"insertion at replacement end conflicts", []*rules.Fix{fix(edit(5, 8, "R")), fix(edit(8, 8, "i"))}, "01234R89", []int{0}},
+		{"insertion at replacement start goes before it", []*rules.Fix{fix(edit(5, 5, "i")), fix(edit(5, 8, "R"))}, "01234iR89", []int{0, 1}},
+		{"insertion at replacement start, replacement first", []*rules.Fix{fix(edit(5, 8, "R")), fix(edit(5, 5, "i"))}, "01234iR89", []int{0, 1}},
+		{"deletion and insertion at its start", []*rules.Fix{fix(edit(5, 8, "")), fix(edit(5, 5, "i"))}, "01234i89", []int{0, 1}},
+		{"insertions at the same offset conflict", []*rules.Fix{fix(edit(5, 5, "i")), fix(edit(5, 5, "j"))}, "01234i56789", []int{0}},
+		{"insertion at replacement end goes after it", []*rules.Fix{fix(edit(5, 8, "R")), fix(edit(8, 8, "i"))}, "01234Ri89", []int{0, 1}},
 		{"insertion inside replacement conflicts", []*rules.Fix{fix(edit(2, 8, "R")), fix(edit(5, 5, "i"))}, "01R89", []int{0}},
 		{"insertion next to replacement", []*rules.Fix{fix(edit(5, 8, "R")), fix(edit(9, 9, "i"))}, "01234R8i9", []int{0, 1}},
 		{"deletion", []*rules.Fix{fix(edit(0, 3, ""))}, "3456789", []int{0}},
@@ -53,7 +57,8 @@ func TestApply(t *testing.T) {
 			fix(edit(4, 5, "E")),
 		}, "A123E5678J", []int{0, 2}},
 		{"self-overlapping fix rejected", []*rules.Fix{fix(edit(1, 4, "a"), edit(3, 5, "b")), fix(edit(0, 1, "Z"))}, "Z123456789", []int{1}},
-		{"self insertion at own boundary rejected", []*rules.Fix{fix(edit(1, 4, "a"), edit(4, 4, "b"))}, src, nil},
+		{"self insertion at own boundary", []*rules.Fix{fix(edit(1, 4, "a"), edit(4, 4, "b"))}, "0ab456789", []int{0}},
+		{"self insertion inside own replacement rejected", []*rules.Fix{fix(edit(1, 4, "a"), edit(3, 3, "b"))}, src, nil},
 		{"out of bounds rejected", []*rules.Fix{fix(edit(8, 11, "x")), fix(edit(0, 1, "A"))}, "A123456789", []int{1}},
 		{"negative start rejected", []*rules.Fix{fix(edit(-1, 1, "x"))}, src, nil},
 		{"start after end rejected", []*rules.Fix{fix(edit(5, 4, "x"))}, src, nil},
@@ -167,7 +172,8 @@ next:
 		applied = append(applied, i)
 	}
 	slices.Sort(applied)
-	slices.SortFunc(accepted, func(a, b rules.Edit) int { return b.Start - a.Start })
+	// From the end; of an insertion and a replacement at one start, the replacement first.
+	slices.SortFunc(accepted, func(a, b rules.Edit) int { return cmp.Or(b.Start-a.Start, b.End-a.End) })
 	out := slices.Clone(src)
 	for _, e := range accepted { // from the end, so earlier offsets stay valid
 		out = slices.Concat(out[:e.Start], []byte(e.New), out[e.End:])

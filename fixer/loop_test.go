@@ -87,3 +87,27 @@ func TestFixAllKeepsCRLF(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestFixesOfNeighbouringRulesApplyTogether checks that fixes of different rules on the same
+// text land in one pass: annotation-style regroups the annotations around the links that
+// url-style rewrites.
+func TestFixesOfNeighbouringRulesApplyTogether(t *testing.T) {
+	src := "- [A](https://a.com) - A. ([Demo](https://d.com)) ([Code](https://c.com))\n" +
+		"- [B](https://b.com) - B. ([Demo](https://e.com)) ([Code](https://f.com))\n" +
+		"- [C](https://c.org) - C. ([Demo](https://g.com), [Source Code](https://github.com/x/y/))\n"
+	res := engine.Lint([]engine.File{{Path: "a.md", Src: []byte(src)}}, only("annotation-style", "url-style"))
+	var fixes []*rules.Fix
+	for _, d := range res[0].Diags {
+		if d.Fix != nil {
+			fixes = append(fixes, d.Fix)
+		}
+	}
+	out, applied := Apply([]byte(src), fixes)
+	if len(fixes) != 2 || len(applied) != 2 {
+		t.Fatalf("%d fixes, %d applied; want 2 and 2: %v", len(fixes), len(applied), res[0].Diags)
+	}
+	want := strings.Replace(src, "([Demo](https://g.com), [Source Code](https://github.com/x/y/))", "([Demo](https://g.com)) ([Source Code](https://github.com/x/y))", 1)
+	if string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+}

@@ -222,23 +222,32 @@ func checkGrouping(p *Pass, e *mdsrc.Entry, groups, why string) {
 		return
 	}
 	first, last := e.Annotations[0].Span, e.Annotations[len(e.Annotations)-1].Span
-	parts := make([]string, len(links))
-	for i, l := range links {
-		parts[i] = p.Text(l.Span)
-	}
-	var want, what string
+	var sep, what string
 	switch groups {
 	case "combined":
 		if len(e.Annotations) == 1 {
 			return
 		}
-		want, what = "("+strings.Join(parts, ", ")+")", "in one pair of parentheses"
+		sep, what = ", ", "in one pair of parentheses"
 	default:
 		if len(e.Annotations) == len(links) {
 			return
 		}
-		want, what = "("+strings.Join(parts, ") (")+")", "each in its own parentheses"
+		sep, what = ") (", "each in its own parentheses"
 	}
-	p.Report(first.Start, last.End, &Fix{Message: "group the annotations " + what, Safe: true, Edits: []Edit{{Start: first.Start, End: last.End, New: want}}},
+	// The text between the links is rewritten and the links are left alone, so that a fix
+	// inside a link (url-style's) applies in the same pass.
+	var edits []Edit
+	gap := func(start, end int, want string) {
+		if p.Text(mdsrc.Span{Start: start, End: end}) != want {
+			edits = append(edits, Edit{Start: start, End: end, New: want})
+		}
+	}
+	gap(first.Start, links[0].Span.Start, "(")
+	for i := 1; i < len(links); i++ {
+		gap(links[i-1].Span.End, links[i].Span.Start, sep)
+	}
+	gap(links[len(links)-1].Span.End, last.End, ")")
+	p.Report(first.Start, last.End, &Fix{Message: "group the annotations " + what, Safe: true, Edits: edits},
 		"annotations should be written %s, %s", what, why)
 }
