@@ -125,8 +125,9 @@ func dumpTree(doc ast.Node, src []byte) string {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		fmt.Fprintf(&b, "%s", n.Kind())
+		fmt.Fprintf(&b, "%s@%d", n.Kind(), n.Pos())
 		if n.Type() == ast.TypeBlock {
+			fmt.Fprintf(&b, " blank=%v", n.HasBlankPreviousLines())
 			for i := range n.Lines().Len() {
 				s := n.Lines().At(i)
 				fmt.Fprintf(&b, " %d-%d", s.Start, s.Stop)
@@ -136,10 +137,25 @@ func dumpTree(doc ast.Node, src []byte) string {
 		case *ast.Link:
 			fmt.Fprintf(&b, " %q %q", n.Destination, n.Title)
 		case *ast.Text:
-			fmt.Fprintf(&b, " %q", n.Segment.Value(src))
+			fmt.Fprintf(&b, " %q soft=%v hard=%v", n.Segment.Value(src), n.SoftLineBreak(), n.HardLineBreak())
+		case *ast.List:
+			fmt.Fprintf(&b, " tight=%v marker=%c start=%d", n.IsTight, n.Marker, n.Start)
+		case *ast.Heading:
+			fmt.Fprintf(&b, " level=%d", n.Level)
+		case *ast.HTMLBlock:
+			fmt.Fprintf(&b, " type=%d closure=%v", n.HTMLBlockType, n.ClosureLine)
+		case *ast.FencedCodeBlock:
+			if n.Info != nil {
+				fmt.Fprintf(&b, " info=%q", n.Info.Segment.Value(src))
+			}
+		case *ast.AutoLink:
+			fmt.Fprintf(&b, " %q", n.URL(src))
+		case *ast.Image:
+			fmt.Fprintf(&b, " %q", n.Destination)
 		}
 		b.WriteByte('\n')
 		return ast.WalkContinue, nil
 	})
 	return b.String()
 }
+
