@@ -90,24 +90,49 @@ func TestFixAllKeepsCRLF(t *testing.T) {
 
 // TestFixesOfNeighbouringRulesApplyTogether checks that fixes of different rules on the same
 // text land in one pass: annotation-style regroups the annotations around the links that
-// url-style rewrites.
+// url-style rewrites; heading-style rewrites an underlined heading around the punctuation
+// it removes, and whitespace inserts a blank line before it.
 func TestFixesOfNeighbouringRulesApplyTogether(t *testing.T) {
-	src := "- [A](https://a.com) - A. ([Demo](https://d.com)) ([Code](https://c.com))\n" +
-		"- [B](https://b.com) - B. ([Demo](https://e.com)) ([Code](https://f.com))\n" +
-		"- [C](https://c.org) - C. ([Demo](https://g.com), [Source Code](https://github.com/x/y/))\n"
-	res := engine.Lint([]engine.File{{Path: "a.md", Src: []byte(src)}}, only("annotation-style", "url-style"))
-	var fixes []*rules.Fix
-	for _, d := range res[0].Diags {
-		if d.Fix != nil {
-			fixes = append(fixes, d.Fix)
-		}
-	}
-	out, applied := Apply([]byte(src), fixes)
-	if len(fixes) != 2 || len(applied) != 2 {
-		t.Fatalf("%d fixes, %d applied; want 2 and 2: %v", len(fixes), len(applied), res[0].Diags)
-	}
-	want := strings.Replace(src, "([Demo](https://g.com), [Source Code](https://github.com/x/y/))", "([Demo](https://g.com)) ([Source Code](https://github.com/x/y))", 1)
-	if string(out) != want {
-		t.Errorf("got\n%s\nwant\n%s", out, want)
+	for _, tt := range []struct {
+		name      string
+		rules     []string
+		src, want string
+		fixes     int
+	}{
+		{
+			name:  "annotations",
+			rules: []string{"annotation-style", "url-style"},
+			src: "- [A](https://a.com) - A. ([Demo](https://d.com)) ([Code](https://c.com))\n" +
+				"- [B](https://b.com) - B. ([Demo](https://e.com)) ([Code](https://f.com))\n" +
+				"- [C](https://c.org) - C. ([Demo](https://g.com), [Source Code](https://github.com/x/y/))\n",
+			want: "- [A](https://a.com) - A. ([Demo](https://d.com)) ([Code](https://c.com))\n" +
+				"- [B](https://b.com) - B. ([Demo](https://e.com)) ([Code](https://f.com))\n" +
+				"- [C](https://c.org) - C. ([Demo](https://g.com)) ([Source Code](https://github.com/x/y))\n",
+			fixes: 2,
+		},
+		{
+			name:  "underlined heading",
+			rules: []string{"heading-style", "whitespace"},
+			src:   "# Doc\n\nText.\n\n---\nThe title.\n---\n\nMore text.\n",
+			want:  "# Doc\n\nText.\n\n---\n\n## The title\n\nMore text.\n",
+			fixes: 3,
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := engine.Lint([]engine.File{{Path: "a.md", Src: []byte(tt.src)}}, only(tt.rules...))
+			var fixes []*rules.Fix
+			for _, d := range res[0].Diags {
+				if d.Fix != nil {
+					fixes = append(fixes, d.Fix)
+				}
+			}
+			out, applied := Apply([]byte(tt.src), fixes)
+			if len(fixes) != tt.fixes || len(applied) != tt.fixes {
+				t.Fatalf("%d fixes, %d applied; want %d and %d: %v", len(fixes), len(applied), tt.fixes, tt.fixes, res[0].Diags)
+			}
+			if string(out) != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", out, tt.want)
+			}
+		})
 	}
 }

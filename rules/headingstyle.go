@@ -175,6 +175,7 @@ func checkSetext(p *Pass, h *mdsrc.Heading, span mdsrc.Span, label string) {
 	if k > q && onlyBlankBetween(src, k, ue) {
 		// Join the heading's lines (each after its own container prefix).
 		var parts []string
+		var spans []mdsrc.Span // of the parts
 		for n := first; n <= last; n++ {
 			s, e := d.Lines.Start(n), d.Lines.End(src, n)
 			if n == first {
@@ -186,16 +187,32 @@ func checkSetext(p *Pass, h *mdsrc.Heading, span mdsrc.Span, label string) {
 			if n == last {
 				e = h.Text.End
 			}
-			parts = append(parts, strings.TrimSpace(string(src[s:e])))
+			line := string(src[s:e])
+			part := strings.TrimSpace(line)
+			lead := len(line) - len(strings.TrimLeftFunc(line, unicode.IsSpace))
+			parts = append(parts, part)
+			spans = append(spans, mdsrc.Span{Start: s + lead, End: s + lead + len(part)})
 		}
 		text := strings.Join(parts, " ")
+		atx := strings.Repeat("#", h.Level) + " "
+		fix = &Fix{Message: "rewrite as an ATX heading", Safe: true, Edits: []Edit{{Start: h.Text.Start, End: ue, New: atx + text}}}
 		if strings.HasSuffix(text, "#") {
 			// An ATX heading would read trailing "#"s as a closing sequence.
 			if i := strings.LastIndexFunc(text, func(r rune) bool { return r != '#' }); i < 0 || text[i] == ' ' || text[i] == '\t' {
 				text = text[:i+1] + `\` + text[i+1:]
+				fix.Edits[0].New = atx + text
 			}
+		} else if parts[0] != "" {
+			// The same text in edits around the heading's words, so that a fix inside them
+			// (trailing punctuation) or a blank line inserted before them applies with it.
+			_, n := utf8.DecodeRuneInString(parts[0])
+			edits := []Edit{{Start: h.Text.Start, End: spans[0].Start + n, New: atx + parts[0][:n]}}
+			for i := 1; i < len(spans); i++ {
+				edits = append(edits, Edit{Start: spans[i-1].End, End: spans[i].Start, New: " "})
+			}
+			edits = append(edits, Edit{Start: spans[len(spans)-1].End, End: ue})
+			fix.Edits = edits
 		}
-		fix = &Fix{Message: "rewrite as an ATX heading", Safe: true, Edits: []Edit{{Start: h.Text.Start, End: ue, New: strings.Repeat("#", h.Level) + " " + text}}}
 	}
 	p.Report(span.Start, span.End, fix, "setext (underlined) heading %q; write it as \"%s %s\"", label, strings.Repeat("#", h.Level), label)
 }
