@@ -18,6 +18,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/listlint/listlint/internal/benchcorpus"
+	"github.com/listlint/listlint/internal/gctune"
 )
 
 // genList writes a knowledge-wiki style list of n entries across sections, with the mix of
@@ -142,29 +143,40 @@ func goldmarkFiles(md goldmark.Markdown, srcs [][]byte) {
 // on the knowledge folder, once each per iteration, and reports the ratio of their total
 // times: on a shared machine a burst of load then slows both sides alike, where two
 // benchmarks run one after the other can disagree by half. It also reports each side's
-// milliseconds per iteration.
+// milliseconds per iteration. Both sides run under Go's default garbage collector setting
+// (gc=default) and under the listlint command's (gc=command, internal/gctune).
 func BenchmarkCorpusVsGoldmark(b *testing.B) {
 	paths, srcs := benchcorpus.Files(benchcorpus.Dir + "/knowledge")
 	if len(srcs) == 0 {
 		b.Skip("corpus not found at " + benchcorpus.Dir)
 	}
 	files := make([]File, len(srcs))
+	size := 0
 	for i := range srcs {
 		files[i] = File{Path: paths[i], Src: srcs[i]}
+		size += len(srcs[i])
 	}
 	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify))
 	cfg := DefaultConfig()
-	var gold, lint time.Duration
-	for b.Loop() {
-		t0 := time.Now()
-		goldmarkFiles(md, srcs)
-		t1 := time.Now()
-		Lint(files, cfg)
-		gold, lint = gold+t1.Sub(t0), lint+time.Since(t1)
+	for _, gc := range []string{"default", "command"} {
+		b.Run("gc="+gc, func(b *testing.B) {
+			if gc == "command" {
+				defer gctune.Set(int64(size))()
+			}
+			runtime.GC()
+			var gold, lint time.Duration
+			for b.Loop() {
+				t0 := time.Now()
+				goldmarkFiles(md, srcs)
+				t1 := time.Now()
+				Lint(files, cfg)
+				gold, lint = gold+t1.Sub(t0), lint+time.Since(t1)
+			}
+			b.ReportMetric(float64(lint)/float64(gold), "ratio")
+			b.ReportMetric(float64(gold.Milliseconds())/float64(b.N), "goldmark-ms/op")
+			b.ReportMetric(float64(lint.Milliseconds())/float64(b.N), "listlint-ms/op")
+		})
 	}
-	b.ReportMetric(float64(lint)/float64(gold), "ratio")
-	b.ReportMetric(float64(gold.Milliseconds())/float64(b.N), "goldmark-ms/op")
-	b.ReportMetric(float64(lint.Milliseconds())/float64(b.N), "listlint-ms/op")
 }
 
 // BenchmarkLint20MB lints one 20 MB list made of the corpus files one after the other.

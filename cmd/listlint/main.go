@@ -9,24 +9,16 @@ import (
 	"strings"
 
 	"github.com/listlint/listlint/cli"
-)
-
-// A lint run keeps about 12 bytes of parse tree per byte of the file being checked (a 20 MB
-// list: 250 MB), allocates more around it, and exits. The heap may grow to memoryLimit, or
-// to heapPerInput times the size of the input when that is more: below that, the garbage
-// collector runs at GC percent 400; a fixed limit under the live heap would make it run
-// without pause.
-const (
-	memoryLimit  = 480 << 20
-	heapPerInput = 24
+	"github.com/listlint/listlint/internal/gctune"
 )
 
 func main() {
+	// The garbage collector settings of internal/gctune, unless the environment sets others.
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+		debug.SetGCPercent(gctune.GCPercent)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(max(memoryLimit, heapPerInput*inputSize(os.Args[1:])))
+		debug.SetMemoryLimit(gctune.Limit(inputSize(os.Args[1:])))
 	}
 	os.Exit(cli.Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
