@@ -158,4 +158,3 @@ func dumpTree(doc ast.Node, src []byte) string {
 	})
 	return b.String()
 }
-

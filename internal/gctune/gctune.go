@@ -10,6 +10,7 @@ package gctune
 
 import "runtime/debug"
 
+// The settings: the GC percent, the smallest memory limit, and the limit per input byte.
 const (
 	GCPercent    = 400
 	MemoryLimit  = 480 << 20
