@@ -16,10 +16,11 @@ import (
 // the new content and the indexes (ascending, into fixes) of the fixes it
 // applied.
 //
-// A fix is atomic: all of its edits apply or none do. Fixes are considered in
-// order of their earliest edit's start, ties keeping input order, and a fix is
-// accepted only if none of its edits overlaps an edit of an already accepted
-// fix. Insertions conflict with an insertion at the same offset, whose order
+// A fix is atomic: all of its edits apply or none do, unless it is Separable:
+// then each edit is a fix of its own. Fixes are considered in order of their
+// earliest edit's start, ties keeping input order except that a separable
+// fix's edits come after the whole fixes starting there, and a fix is accepted
+// only if none of its edits overlaps an edit of an already accepted fix. Insertions conflict with an insertion at the same offset, whose order
 // would be ambiguous, and with a replacement that contains their offset. An
 // insertion at either end of a replacement goes outside it: before the new
 // text at its start, after it at its end. A nil fix, a fix without
@@ -29,8 +30,9 @@ import (
 // When no fix applies, out is src itself.
 func Apply(src []byte, fixes []*rules.Fix) (out []byte, applied []int) {
 	type candidate struct {
-		index int
-		edits []rules.Edit // sorted by (Start, End)
+		index     int
+		edits     []rules.Edit // sorted by (Start, End)
+		separable bool
 	}
 	var cands []candidate
 	var points []int
@@ -45,7 +47,13 @@ func Apply(src []byte, fixes []*rules.Fix) (out []byte, applied []int) {
 		if !wellFormed(edits, len(src)) {
 			continue
 		}
-		cands = append(cands, candidate{i, edits})
+		if f.Separable {
+			for k := range edits {
+				cands = append(cands, candidate{i, edits[k : k+1], true})
+			}
+		} else {
+			cands = append(cands, candidate{i, edits, false})
+		}
 		for _, e := range edits {
 			points = append(points, e.Start, e.End)
 		}
@@ -54,7 +62,16 @@ func Apply(src []byte, fixes []*rules.Fix) (out []byte, applied []int) {
 		return src, nil
 	}
 	slices.SortStableFunc(cands, func(a, b candidate) int {
-		return cmp.Compare(a.edits[0].Start, b.edits[0].Start)
+		if c := cmp.Compare(a.edits[0].Start, b.edits[0].Start); c != 0 {
+			return c
+		}
+		switch {
+		case a.separable && !b.separable:
+			return 1
+		case b.separable && !a.separable:
+			return -1
+		}
+		return 0
 	})
 
 	occ := newOccupancy(points)
@@ -72,6 +89,7 @@ func Apply(src []byte, fixes []*rules.Fix) (out []byte, applied []int) {
 		return src, nil
 	}
 	slices.Sort(applied)
+	applied = slices.Compact(applied) // a separable fix's edits share its index
 	// Accepted edits are pairwise disjoint; an insertion and a replacement may share a
 	// start, and the insertion goes first.
 	slices.SortFunc(accepted, func(a, b rules.Edit) int {

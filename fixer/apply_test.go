@@ -13,6 +13,10 @@ func fix(edits ...rules.Edit) *rules.Fix {
 	return &rules.Fix{Message: "test", Safe: true, Edits: edits}
 }
 
+func sep(edits ...rules.Edit) *rules.Fix {
+	return &rules.Fix{Message: "test", Safe: true, Edits: edits, Separable: true}
+}
+
 func edit(start, end int, s string) rules.Edit {
 	return rules.Edit{Start: start, End: end, New: s}
 }
@@ -63,6 +67,9 @@ func TestApply(t *testing.T) {
 		{"negative start rejected", []*rules.Fix{fix(edit(-1, 1, "x"))}, src, nil},
 		{"start after end rejected", []*rules.Fix{fix(edit(5, 4, "x"))}, src, nil},
 		{"nil and empty fixes rejected", []*rules.Fix{nil, fix(), fix(edit(9, 10, "!"))}, "012345678!", []int{2}},
+		{"separable fix applies around a conflict", []*rules.Fix{sep(edit(1, 2, "a"), edit(4, 5, "b"), edit(7, 8, "c")), fix(edit(4, 6, "X"))}, "0a23X6c89", []int{0, 1}},
+		{"whole fix first at a separable edit's start", []*rules.Fix{sep(edit(4, 5, "b"), edit(8, 9, "c")), fix(edit(4, 6, "X"))}, "0123X67c9", []int{0, 1}},
+		{"separable fix out of bounds rejected whole", []*rules.Fix{sep(edit(1, 2, "a"), edit(9, 11, "b"))}, src, nil},
 		{"rejected fix does not block", []*rules.Fix{fix(edit(2, 4, "a"), edit(20, 21, "")), fix(edit(3, 5, "B"))}, "012B56789", []int{1}},
 	}
 	for _, tt := range tests {
@@ -108,7 +115,7 @@ func TestApplyMatchesNaive(t *testing.T) {
 		src := bytes.Repeat([]byte("abcdefghij"), 1+rng.IntN(3))
 		var fixes []*rules.Fix
 		for range rng.IntN(8) {
-			f := &rules.Fix{}
+			f := &rules.Fix{Separable: rng.IntN(4) == 0}
 			for range 1 + rng.IntN(3) {
 				s := rng.IntN(len(src) + 2)
 				e := s + rng.IntN(4)
@@ -127,6 +134,13 @@ func TestApplyMatchesNaive(t *testing.T) {
 	}
 }
 
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func fixEdits(fixes []*rules.Fix) [][]rules.Edit {
 	var es [][]rules.Edit
 	for _, f := range fixes {
@@ -136,23 +150,48 @@ func fixEdits(fixes []*rules.Fix) [][]rules.Edit {
 }
 
 func naiveApply(src []byte, fixes []*rules.Fix) ([]byte, []int) {
-	order := make([]int, len(fixes))
-	for i := range order {
-		order[i] = i
+	// A separable fix is one fix an edit, after the whole fixes that start where it does.
+	type unit struct {
+		index     int
+		edits     []rules.Edit
+		separable bool
 	}
-	minStart := func(f *rules.Fix) int {
-		m := f.Edits[0].Start
-		for _, e := range f.Edits {
+	var units []unit
+	for i, f := range fixes {
+		if f.Separable {
+			// A fix with an edit out of bounds or overlapping another is refused whole.
+			ok := true
+			for k, e := range f.Edits {
+				ok = ok && e.Start >= 0 && e.Start <= e.End && e.End <= len(src)
+				for _, other := range f.Edits[:k] {
+					ok = ok && !overlaps(e, other)
+				}
+			}
+			if !ok {
+				continue
+			}
+			for _, e := range f.Edits {
+				units = append(units, unit{i, []rules.Edit{e}, true})
+			}
+		} else {
+			units = append(units, unit{i, f.Edits, false})
+		}
+	}
+	minStart := func(edits []rules.Edit) int {
+		m := edits[0].Start
+		for _, e := range edits {
 			m = min(m, e.Start)
 		}
 		return m
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return minStart(fixes[a]) - minStart(fixes[b]) })
+	slices.SortStableFunc(units, func(a, b unit) int {
+		return cmp.Or(minStart(a.edits)-minStart(b.edits), cmp.Compare(boolInt(a.separable), boolInt(b.separable)))
+	})
 	var accepted []rules.Edit
 	var applied []int
 next:
-	for _, i := range order {
-		edits := fixes[i].Edits
+	for _, u := range units {
+		i, edits := u.index, u.edits
 		for k, e := range edits {
 			if e.Start < 0 || e.Start > e.End || e.End > len(src) {
 				continue next
@@ -172,6 +211,7 @@ next:
 		applied = append(applied, i)
 	}
 	slices.Sort(applied)
+	applied = slices.Compact(applied)
 	// From the end; of an insertion and a replacement at one start, the replacement first.
 	slices.SortFunc(accepted, func(a, b rules.Edit) int { return cmp.Or(b.Start-a.Start, b.End-a.End) })
 	out := slices.Clone(src)

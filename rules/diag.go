@@ -47,6 +47,10 @@ type Fix struct {
 	// Safe fixes are applied by --fix; unsafe ones only with --unsafe-fixes.
 	Safe  bool
 	Edits []Edit
+	// Separable fixes are a set of independent edits (tabs replaced line by line, say): the
+	// fixer may apply some of them where others conflict with another fix. Other fixes
+	// apply whole or not at all.
+	Separable bool
 }
 
 // Diagnostic is one problem found by a rule, located by byte offsets into the file.

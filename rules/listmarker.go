@@ -51,8 +51,9 @@ var ListMarker = register(&Rule{
 		After:  "- [Vim](https://www.vim.org) - Text editor.\n  - [Neovim](https://neovim.io) - Vim fork.\n- [Emacs](https://www.gnu.org/software/emacs/) - Text editor.\n",
 		Fix:    FixSafe,
 		FixNote: "replaces the bullets and re-indents each item with its sub-lists and continuation " +
-			"lines; unsafe when two touching lists would merge into one; none while the " +
-			"indentation holds tabs (the whitespace rule replaces them first)",
+			"lines, tabs in their indentation replaced by spaces; unsafe when two touching lists would " +
+			"merge into one; none while a tab follows a list marker or indents a list in a block " +
+			"quote (the whitespace rule replaces those first)",
 		Options: []OptionDoc{
 			{Name: "marker", Type: "string (- | * | + | consistent)", Default: "-", Text: "the bullet of every bullet list; consistent: the one most items use"},
 			{Name: "indent", Type: "integer (2-4)", Default: "2", Text: "columns from a parent item's marker to its sub-list's marker"},
@@ -285,6 +286,7 @@ type lmItem struct {
 	contentOff int  // columns from the marker to the item's text
 	sameLine   bool // the item starts on its parent's line ("- - a")
 	tab        bool // its marker line indents with a tab
+	indent     int  // where its marker line's indentation starts (after block quote markers)
 }
 
 // lmPlanner plans the marker column of every item of one top-level list tree.
@@ -317,6 +319,7 @@ func (pl *lmPlanner) walk(l *mdsrc.List, parent int) {
 			continue
 		}
 		li.oldCol, li.tab = lmColumns(src, body, li.marker.Start)
+		li.indent = body
 		li.contentOff = lmContentOffset(src, li.marker)
 		switch {
 		case li.sameLine:
@@ -352,7 +355,7 @@ func checkIndentation(p *Pass, pl *lmPlanner, top *mdsrc.List) {
 	var topBad, nestedBad []int
 	for k := range plan {
 		li := &plan[k]
-		if li.sameLine || li.tab || li.oldCol == li.newCol {
+		if li.sameLine || li.tab && pl.quotes > 0 || li.oldCol == li.newCol {
 			continue
 		}
 		if li.parent < 0 {
@@ -372,7 +375,7 @@ func checkIndentation(p *Pass, pl *lmPlanner, top *mdsrc.List) {
 	for _, k := range topBad {
 		li := &plan[k]
 		m := li.marker
-		pl.reports = append(pl.reports, lmReport{m.Start, m.End, fix, fmt.Sprintf("top-level list item is indented by %d %s; start it at the margin: %q",
+		pl.reports = append(pl.reports, lmReport{li.reportStart(), m.End, fix, fmt.Sprintf("top-level list item is indented by %d %s; start it at the margin: %q",
 			li.oldCol, plural(li.oldCol, "space"), clipLine(src, m.Start, d.Lines.End(src, d.Lines.Line(m.Start))))})
 	}
 	if len(nestedBad) > 0 {
@@ -383,14 +386,26 @@ func checkIndentation(p *Pass, pl *lmPlanner, top *mdsrc.List) {
 		if n := len(nestedBad) - 1; n > 0 {
 			more = fmt.Sprintf(" (and %d more %s in this list)", n, plural(n, "sub-list item"))
 		}
-		pl.reports = append(pl.reports, lmReport{m.Start, m.End, fix, fmt.Sprintf("sub-list item is indented %d %s from its parent's marker; expected %d%s",
+		pl.reports = append(pl.reports, lmReport{li.reportStart(), m.End, fix, fmt.Sprintf("sub-list item is indented %d %s from its parent's marker; expected %d%s",
 			li.oldCol-par.oldCol, plural(li.oldCol-par.oldCol, "column"), li.newCol-par.newCol, more)})
 	}
 }
 
-// lmFix moves every line of the planned tree by its item's shift. Lines that a paragraph
-// continues lazily (indented less than their item's text) stay. There is no fix while a
-// line of the tree indents with a tab.
+// reportStart is where a report on the item starts: its marker, or the start of its
+// indentation when that holds a tab, which the fix replaces (and so the whitespace rule's
+// report on the same tab comes after this one, and its fix after this fix).
+func (li *lmItem) reportStart() int {
+	if li.tab {
+		return li.indent
+	}
+	return li.marker.Start
+}
+
+// lmFix moves every line of the planned tree by its item's shift, writing its indentation
+// in spaces: tabs in the indentation of a line of the tree are replaced, by the spaces
+// that reach the same column on a line that stays. Lines that a paragraph continues lazily
+// (indented less than their item's text) stay. There is no fix when a tab's width could
+// change: in a block quote, or after a list marker.
 func lmFix(p *Pass, plan []lmItem, quotes int) *Fix {
 	d := p.Doc
 	src := d.Src
@@ -424,17 +439,11 @@ func lmFix(p *Pass, plan []lmItem, quotes int) *Fix {
 		n := firstLine + i
 		li := &plan[k]
 		shift := li.newCol - li.oldCol
-		if shift == 0 {
-			continue
-		}
 		s, e := d.Lines.Start(n), d.Lines.End(src, n)
 		s = max(s, d.BOM)
-		if onlyBlankBetween(src, s, e) {
+		tabs := listTabEdits(src, s, e)
+		if shift == 0 && (len(tabs) == 0 || quotes > 0) || onlyBlankBetween(src, s, e) {
 			continue
-		}
-		if len(listTabEdits(src, s, e)) > 0 {
-			// A tab's width depends on its column: moving the line could change it.
-			return nil
 		}
 		body, ok := lmPrefixEnd(src, s, e, quotes)
 		if !ok {
@@ -444,10 +453,11 @@ func lmFix(p *Pass, plan []lmItem, quotes int) *Fix {
 		for q < e && (src[q] == ' ' || src[q] == '\t') {
 			q++
 		}
-		col, tab := lmColumns(src, body, q)
-		if tab {
+		if len(tabs) > 0 && (quotes > 0 || tabs[len(tabs)-1].End > q) {
+			// A tab's width depends on its column: moving the line could change it.
 			return nil
 		}
+		col, _ := lmColumns(src, body, q)
 		if n != d.Lines.Line(li.it.Start) && col < li.oldCol+li.contentOff {
 			continue // a lazy continuation line
 		}

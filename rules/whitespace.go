@@ -161,7 +161,7 @@ func checkWhitespace(p *Pass) {
 		// GitHub) read alike. goldmark reads some tabs differently ("  \t- b" under an
 		// item as text, not as an item); the spaces are what every renderer agrees on.
 		first := tabs[0]
-		p.Report(first.Start, first.End, &Fix{Message: "replace tabs with spaces", Safe: true, Edits: tabs}, "%s", msg)
+		p.Report(first.Start, first.End, &Fix{Message: "replace tabs with spaces", Safe: true, Edits: tabs, Separable: true}, "%s", msg)
 		tabs = nil
 	}
 	for n := 1; n <= lastContent; n++ {
