@@ -195,6 +195,10 @@ func lintFile(f File, cfg, projectCfg *Config, now time.Time, fileRules, project
 		stat = osStat
 	}
 	sibling := func(name string) (int64, bool) { return stat(filepath.Join(filepath.Dir(f.Path), name)) }
+	others := func(id string) (any, bool) {
+		rc, ok := cfg.Rules[id]
+		return rc.Options, ok && rc.Severity != rules.Off
+	}
 	facts := make([]any, len(projectRules))
 	ntasks := len(fileRules) + len(projectRules)
 	diags := make([][]rules.Diagnostic, ntasks) // per task, so that the order is fixed
@@ -204,7 +208,7 @@ func lintFile(f File, cfg, projectCfg *Config, now time.Time, fileRules, project
 			r := fileRules[t]
 			rc := cfg.Rules[r.ID]
 			p := rules.NewPass(r, doc, rc.Options, rc.Severity, now, report)
-			p.Sibling = sibling
+			p.Sibling, p.Others = sibling, others
 			guard(r, report, func() { r.Check(p) })
 			return
 		}

@@ -51,9 +51,10 @@ var ListMarker = register(&Rule{
 		After:  "- [Vim](https://www.vim.org) - Text editor.\n  - [Neovim](https://neovim.io) - Vim fork.\n- [Emacs](https://www.gnu.org/software/emacs/) - Text editor.\n",
 		Fix:    FixSafe,
 		FixNote: "replaces the bullets and re-indents each item with its sub-lists and continuation " +
-			"lines, tabs in their indentation replaced by spaces; unsafe when two touching lists would " +
-			"merge into one; none while a tab follows a list marker or indents a list in a block " +
-			"quote (the whitespace rule replaces those first)",
+			"lines; when the whitespace rule replaces tabs in list lines (it is on, without " +
+			"allow-list-tabs), a tab-indented sub-list is re-indented in spaces at once; unsafe when " +
+			"two touching lists would merge into one; none while a tab follows a list marker or " +
+			"indents a list in a block quote (the whitespace rule replaces those first)",
 		Options: []OptionDoc{
 			{Name: "marker", Type: "string (- | * | + | consistent)", Default: "-", Text: "the bullet of every bullet list; consistent: the one most items use"},
 			{Name: "indent", Type: "integer (2-4)", Default: "2", Text: "columns from a parent item's marker to its sub-list's marker"},
@@ -90,7 +91,7 @@ func checkListMarker(p *Pass) {
 	for _, l := range lists {
 		items += len(l.Items)
 	}
-	pl := &lmPlanner{src: d.Src, bom: d.BOM, indent: indent, plan: make([]lmItem, 0, items)}
+	pl := &lmPlanner{src: d.Src, bom: d.BOM, indent: indent, plan: make([]lmItem, 0, items), tabs: tabsGo(p)}
 	for _, l := range lists {
 		if l.Depth == 0 {
 			checkIndentation(p, pl, l)
@@ -295,7 +296,10 @@ type lmPlanner struct {
 	bom    int
 	quotes int
 	indent int
-	plan   []lmItem
+	// tabs: the whitespace rule replaces the tabs of list lines, so a tree indented with
+	// tabs is re-indented in spaces here at once; otherwise tabs are the list's own way.
+	tabs bool
+	plan []lmItem
 	// The indentation reports and their fixes, reported once the fixes are checked.
 	reports []lmReport
 	fixes   []*Fix
@@ -355,7 +359,7 @@ func checkIndentation(p *Pass, pl *lmPlanner, top *mdsrc.List) {
 	var topBad, nestedBad []int
 	for k := range plan {
 		li := &plan[k]
-		if li.sameLine || li.tab && pl.quotes > 0 || li.oldCol == li.newCol {
+		if li.sameLine || li.tab && (pl.quotes > 0 || !pl.tabs) || li.oldCol == li.newCol {
 			continue
 		}
 		if li.parent < 0 {
@@ -368,7 +372,7 @@ func checkIndentation(p *Pass, pl *lmPlanner, top *mdsrc.List) {
 	if len(topBad) == 0 && len(nestedBad) == 0 {
 		return
 	}
-	fix := lmFix(p, plan, pl.quotes)
+	fix := lmFix(p, plan, pl.quotes, pl.tabs)
 	if fix != nil {
 		pl.fixes = append(pl.fixes, fix)
 	}
@@ -391,6 +395,13 @@ func checkIndentation(p *Pass, pl *lmPlanner, top *mdsrc.List) {
 	}
 }
 
+// tabsGo reports whether the whitespace rule is on for the file and replaces the tabs in
+// the indentation of list lines.
+func tabsGo(p *Pass) bool {
+	o, on := p.other(Whitespace.ID)
+	return on && !optionsOf[WhitespaceOptions](o).AllowListTabs
+}
+
 // reportStart is where a report on the item starts: its marker, or the start of its
 // indentation when that holds a tab, which the fix replaces (and so the whitespace rule's
 // report on the same tab comes after this one, and its fix after this fix).
@@ -401,12 +412,13 @@ func (li *lmItem) reportStart() int {
 	return li.marker.Start
 }
 
-// lmFix moves every line of the planned tree by its item's shift, writing its indentation
-// in spaces: tabs in the indentation of a line of the tree are replaced, by the spaces
-// that reach the same column on a line that stays. Lines that a paragraph continues lazily
-// (indented less than their item's text) stay. There is no fix when a tab's width could
-// change: in a block quote, or after a list marker.
-func lmFix(p *Pass, plan []lmItem, quotes int) *Fix {
+// lmFix moves every line of the planned tree by its item's shift. With replaceTabs, it
+// writes the indentation in spaces: tabs in the indentation of a line of the tree are
+// replaced, by the spaces that reach the same column on a line that stays; without it, a
+// tab in the tree means no fix. Lines that a paragraph continues lazily (indented less
+// than their item's text) stay. There is no fix either when a tab's width could change:
+// in a block quote, or after a list marker.
+func lmFix(p *Pass, plan []lmItem, quotes int, replaceTabs bool) *Fix {
 	d := p.Doc
 	src := d.Src
 	if len(plan) == 0 {
@@ -442,7 +454,7 @@ func lmFix(p *Pass, plan []lmItem, quotes int) *Fix {
 		s, e := d.Lines.Start(n), d.Lines.End(src, n)
 		s = max(s, d.BOM)
 		tabs := listTabEdits(src, s, e)
-		if shift == 0 && (len(tabs) == 0 || quotes > 0) || onlyBlankBetween(src, s, e) {
+		if shift == 0 && (len(tabs) == 0 || quotes > 0 || !replaceTabs) || onlyBlankBetween(src, s, e) {
 			continue
 		}
 		body, ok := lmPrefixEnd(src, s, e, quotes)
@@ -453,7 +465,7 @@ func lmFix(p *Pass, plan []lmItem, quotes int) *Fix {
 		for q < e && (src[q] == ' ' || src[q] == '\t') {
 			q++
 		}
-		if len(tabs) > 0 && (quotes > 0 || tabs[len(tabs)-1].End > q) {
+		if len(tabs) > 0 && (quotes > 0 || !replaceTabs || tabs[len(tabs)-1].End > q) {
 			// A tab's width depends on its column: moving the line could change it.
 			return nil
 		}

@@ -70,8 +70,13 @@ type Pass struct {
 	// needs to know about contributing.md); ok is false when there is no such file. Rules
 	// never open files themselves: the engine answers.
 	Sibling func(name string) (size int64, ok bool)
-	rule    *Rule
-	report  func(Diagnostic)
+	// Others gives the options of another rule for this file and whether that rule is on
+	// (nil: every other rule is off). A rule reads another's settings only where the two
+	// share a concern: list-marker re-indents tab-indented lists only when whitespace will
+	// replace their tabs anyway.
+	Others func(id string) (options any, on bool)
+	rule   *Rule
+	report func(Diagnostic)
 }
 
 // NewPass prepares a run of r on doc; report receives every diagnostic. Without options
@@ -183,6 +188,20 @@ func defaultOptions(r *Rule, opts any) any {
 		return r.NewOptions()
 	}
 	return opts
+}
+
+// other returns the options of the rule id for this pass's file, defaults filled in, and
+// whether that rule is on.
+func (p *Pass) other(id string) (any, bool) {
+	r := registry[id]
+	if p.Others == nil || r == nil {
+		return nil, false
+	}
+	opts, on := p.Others(id)
+	if !on {
+		return nil, false
+	}
+	return defaultOptions(r, opts), true
 }
 
 // optionsOf returns a pass's options as the rule's options type (never nil: a pass always
