@@ -443,6 +443,19 @@ func lmFix(p *Pass, plan []lmItem, quotes int, replaceTabs bool) *Fix {
 			owner[n-firstLine] = k
 		}
 	}
+	// The lines of code blocks and other verbatim blocks, found when first asked.
+	var code map[int]bool
+	verbatim := func(n int) bool {
+		if code == nil {
+			code = map[int]bool{}
+			for _, b := range d.Verbatim() {
+				for m := d.Lines.Line(b.Span.Start); m <= d.Lines.Line(max(b.Span.End-1, b.Span.Start)); m++ {
+					code[m] = true
+				}
+			}
+		}
+		return code[n]
+	}
 	var edits []Edit
 	for i, k := range owner {
 		if k < 0 {
@@ -454,6 +467,13 @@ func lmFix(p *Pass, plan []lmItem, quotes int, replaceTabs bool) *Fix {
 		s, e := d.Lines.Start(n), d.Lines.End(src, n)
 		s = max(s, d.BOM)
 		tabs := listTabEdits(src, s, e)
+		if len(tabs) > 0 && replaceTabs && verbatim(n) {
+			// A code line keeps its tabs: they are the code's.
+			if shift == 0 {
+				continue
+			}
+			return nil
+		}
 		if shift == 0 && (len(tabs) == 0 || quotes > 0 || !replaceTabs) || onlyBlankBetween(src, s, e) {
 			continue
 		}

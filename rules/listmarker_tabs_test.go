@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/listlint/listlint/engine"
+	"github.com/listlint/listlint/fixer"
 	"github.com/listlint/listlint/rules"
 )
 
@@ -46,6 +47,38 @@ func TestListMarkerTabs(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("%d list-marker problems, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestListMarkerTabsKept checks what list-marker's re-indentation leaves alone: the tabs
+// of a code block in an item (they are the code's), and every tab of a file where a
+// comment turns the whitespace rule off.
+func TestListMarkerTabsKept(t *testing.T) {
+	for _, tt := range []struct{ name, src, want string }{
+		{
+			name: "code in an item",
+			src:  "- [Make](https://make.com) - Build tool.\n\n\t```make\n\tall:\n\t\tgo build\n\t```\n\n\t- [B](https://b.com) - B thing.\n",
+			want: "- [Make](https://make.com) - Build tool.\n\n\t```make\n\tall:\n\t\tgo build\n\t```\n\n  - [B](https://b.com) - B thing.\n",
+		},
+		{
+			name: "whitespace off by a comment",
+			src:  "<!-- listlint-disable-file whitespace -->\n\n- alpha\n\t- beta\n\t\t- gamma\n    - delta\n",
+			want: "<!-- listlint-disable-file whitespace -->\n\n- alpha\n\t- beta\n\t\t- gamma\n    - delta\n",
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := engine.DefaultConfig()
+			for id, rc := range cfg.Rules {
+				if id != "list-marker" && id != "whitespace" {
+					rc.Severity = rules.Off
+					cfg.Rules[id] = rc
+				}
+			}
+			out := fixer.FixAll([]engine.File{{Path: "a.md", Src: []byte(tt.src)}}, cfg, false)
+			if got := string(out.Files[0].Src); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
 			}
 		})
 	}
