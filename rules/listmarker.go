@@ -303,6 +303,20 @@ type lmPlanner struct {
 	// The indentation reports and their fixes, reported once the fixes are checked.
 	reports []lmReport
 	fixes   []*Fix
+	code    map[int]bool // the lines of verbatim blocks, found when first asked
+}
+
+// verbatim reports whether line n is in a code block or another verbatim block.
+func (pl *lmPlanner) verbatim(d *mdsrc.Document, n int) bool {
+	if pl.code == nil {
+		pl.code = map[int]bool{}
+		for _, b := range d.Verbatim() {
+			for m := d.Lines.Line(b.Span.Start); m <= d.Lines.Line(max(b.Span.End-1, b.Span.Start)); m++ {
+				pl.code[m] = true
+			}
+		}
+	}
+	return pl.code[n]
 }
 
 func (pl *lmPlanner) walk(l *mdsrc.List, parent int) {
@@ -372,7 +386,7 @@ func checkIndentation(p *Pass, pl *lmPlanner, top *mdsrc.List) {
 	if len(topBad) == 0 && len(nestedBad) == 0 {
 		return
 	}
-	fix := lmFix(p, plan, pl.quotes, pl.tabs)
+	fix := lmFix(p, pl)
 	if fix != nil {
 		pl.fixes = append(pl.fixes, fix)
 	}
@@ -418,7 +432,8 @@ func (li *lmItem) reportStart() int {
 // tab in the tree means no fix. Lines that a paragraph continues lazily (indented less
 // than their item's text) stay. There is no fix either when a tab's width could change:
 // in a block quote, or after a list marker.
-func lmFix(p *Pass, plan []lmItem, quotes int, replaceTabs bool) *Fix {
+func lmFix(p *Pass, pl *lmPlanner) *Fix {
+	plan, quotes, replaceTabs := pl.plan, pl.quotes, pl.tabs
 	d := p.Doc
 	src := d.Src
 	if len(plan) == 0 {
@@ -443,19 +458,6 @@ func lmFix(p *Pass, plan []lmItem, quotes int, replaceTabs bool) *Fix {
 			owner[n-firstLine] = k
 		}
 	}
-	// The lines of code blocks and other verbatim blocks, found when first asked.
-	var code map[int]bool
-	verbatim := func(n int) bool {
-		if code == nil {
-			code = map[int]bool{}
-			for _, b := range d.Verbatim() {
-				for m := d.Lines.Line(b.Span.Start); m <= d.Lines.Line(max(b.Span.End-1, b.Span.Start)); m++ {
-					code[m] = true
-				}
-			}
-		}
-		return code[n]
-	}
 	var edits []Edit
 	for i, k := range owner {
 		if k < 0 {
@@ -467,7 +469,7 @@ func lmFix(p *Pass, plan []lmItem, quotes int, replaceTabs bool) *Fix {
 		s, e := d.Lines.Start(n), d.Lines.End(src, n)
 		s = max(s, d.BOM)
 		tabs := listTabEdits(src, s, e)
-		if len(tabs) > 0 && replaceTabs && verbatim(n) {
+		if len(tabs) > 0 && replaceTabs && pl.verbatim(d, n) {
 			// A code line keeps its tabs: they are the code's.
 			if shift == 0 {
 				continue
