@@ -274,9 +274,11 @@ func (in *inferrer) add(doc *mdsrc.Document) {
 		if bytes.Contains(src, []byte("awesome.re/badge")) {
 			in.awesome = append(in.awesome, filepath.Base(doc.Path)+" has the awesome badge")
 		}
-		for _, h := range doc.Headings {
-			if h.Level == 1 && strings.HasPrefix(strings.ToLower(text(h.Text)), "awesome") {
-				in.awesome = append(in.awesome, fmt.Sprintf("%s's title is %q", filepath.Base(doc.Path), text(h.Text)))
+		// The title as it reads: "# [Awesome Python](https://awesome-python.com/)" too.
+		titles := doc.HeadingTexts()
+		for i, h := range doc.Headings {
+			if h.Level == 1 && strings.HasPrefix(strings.ToLower(strings.TrimSpace(titles[i])), "awesome") {
+				in.awesome = append(in.awesome, fmt.Sprintf("%s's title is %q", filepath.Base(doc.Path), strings.TrimSpace(titles[i])))
 				break
 			}
 		}

@@ -33,6 +33,27 @@ func findingFor(inf *Inference, prefix string) *Finding {
 	return nil
 }
 
+// An awesome list is known by its README's title, written plainly or as a link, without
+// the badge too; another README is not one.
+func TestInferAwesomeTitle(t *testing.T) {
+	entries := "\n## Tools\n\n- [A](https://a.example) - A tool.\n- [B](https://b.example) - B tool.\n"
+	for title, want := range map[string]string{
+		"# Awesome Python\n": "awesome",
+		"# [Awesome Python](https://awesome-python.com/)\n": "awesome",
+		"# [**Awesome** Go](https://awesome-go.com)\n":      "awesome",
+		"# Python tools\n": "default",
+		"# [Python tools](https://example.org/awesome)\n": "default",
+	} {
+		inf, err := Infer(files(map[string]string{"README.md": title + entries}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if inf.Preset != want {
+			t.Errorf("%q: preset %q, want %q", title, inf.Preset, want)
+		}
+	}
+}
+
 // A small awesome list: sorted, lower-case phrases without periods, "*" bullets.
 func TestInferAwesomeList(t *testing.T) {
 	var b strings.Builder
