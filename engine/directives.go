@@ -154,6 +154,18 @@ func buildRegions(res *Result, dirs []mdsrc.Directive) ([]region, map[int][]stri
 	return regions, unknown
 }
 
+// disabledSomewhere reports whether an inline comment of the file turns rule id off on some
+// line: for another rule that asks, id is then not sure to run everywhere.
+func disabledSomewhere(res *Result, id string) bool {
+	regions, _ := buildRegions(res, res.dirs)
+	for _, r := range regions {
+		if r.ids == nil || r.ids[id] {
+			return true
+		}
+	}
+	return false
+}
+
 func blankLine(res *Result, n int) bool {
 	return strings.TrimSpace(string(res.Src[res.Lines.Start(n):res.Lines.End(res.Src, n)])) == ""
 }

@@ -197,7 +197,7 @@ func lintFile(f File, cfg, projectCfg *Config, now time.Time, fileRules, project
 	sibling := func(name string) (int64, bool) { return stat(filepath.Join(filepath.Dir(f.Path), name)) }
 	others := func(id string) (any, bool) {
 		rc, ok := cfg.Rules[id]
-		return rc.Options, ok && rc.Severity != rules.Off && !disables(res.dirs, id)
+		return rc.Options, ok && rc.Severity != rules.Off && !disabledSomewhere(res, id)
 	}
 	facts := make([]any, len(projectRules))
 	ntasks := len(fileRules) + len(projectRules)
@@ -243,25 +243,6 @@ func lintFile(f File, cfg, projectCfg *Config, now time.Time, fileRules, project
 		res.Diags = append(res.Diags, ds...)
 	}
 	return res, facts
-}
-
-// disables reports whether a comment of dirs turns rule id off somewhere in the file: for
-// another rule that asks, id is then not sure to run everywhere.
-func disables(dirs []mdsrc.Directive, id string) bool {
-	for _, d := range dirs {
-		if d.Kind == mdsrc.Enable {
-			continue
-		}
-		if len(d.Rules) == 0 {
-			return true
-		}
-		for _, name := range d.Rules {
-			if r := rules.Lookup(name); r != nil && r.ID == id {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // guard runs one rule so that a bug in it costs that rule's findings on this file, not the

@@ -101,6 +101,18 @@ func (d *Document) Verbatim() []Block {
 	return out
 }
 
+// VerbatimLines marks the lines of Verbatim's blocks: lines[n] for line n (1-based), with
+// room for one line past the last.
+func (d *Document) VerbatimLines() []bool {
+	lines := make([]bool, d.Lines.Count()+2)
+	for _, b := range d.Verbatim() {
+		for n := d.Lines.Line(b.Span.Start); n <= d.Lines.Line(max(b.Span.End-1, b.Span.Start)); n++ {
+			lines[n] = true
+		}
+	}
+	return lines
+}
+
 // CodeSpans returns the line-aligned spans of the fenced and indented code blocks.
 func (d *Document) CodeSpans() []Span {
 	var out []Span

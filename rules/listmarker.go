@@ -303,18 +303,13 @@ type lmPlanner struct {
 	// The indentation reports and their fixes, reported once the fixes are checked.
 	reports []lmReport
 	fixes   []*Fix
-	code    map[int]bool // the lines of verbatim blocks, found when first asked
+	code    []bool // the lines of verbatim blocks, found when first asked
 }
 
 // verbatim reports whether line n is in a code block or another verbatim block.
 func (pl *lmPlanner) verbatim(d *mdsrc.Document, n int) bool {
 	if pl.code == nil {
-		pl.code = map[int]bool{}
-		for _, b := range d.Verbatim() {
-			for m := d.Lines.Line(b.Span.Start); m <= d.Lines.Line(max(b.Span.End-1, b.Span.Start)); m++ {
-				pl.code[m] = true
-			}
-		}
+		pl.code = d.VerbatimLines()
 	}
 	return pl.code[n]
 }

@@ -175,7 +175,7 @@ func keepsURL(b []byte, opts *URLStyleOptions, extra map[string]bool) bool {
 		return false
 	}
 	bare := bytes.TrimPrefix(host, []byte("www."))
-	if http && httpsHostBytes(bare, extra) {
+	if http && httpsHost(bare, extra) {
 		return false
 	}
 	q, f := bytes.IndexByte(path, '?'), bytes.IndexByte(path, '#')
@@ -219,8 +219,9 @@ func keepsURL(b []byte, opts *URLStyleOptions, extra map[string]bool) bool {
 	return true
 }
 
-// httpsHostBytes is httpsHost on a host's bytes.
-func httpsHostBytes(host []byte, extra map[string]bool) bool {
+// httpsHost reports whether host, or a domain above it, is one whose http:// links should
+// be https://.
+func httpsHost(host []byte, extra map[string]bool) bool {
 	for h := host; len(h) > 0; {
 		if httpsHosts[string(h)] || extra[string(h)] {
 			return true
@@ -346,7 +347,7 @@ func canonicalURL(raw string, opts *URLStyleOptions, extra map[string]bool, twit
 		why = append(why, "use "+twitter+" as the rest of the file does")
 	}
 	scheme := u.Scheme
-	if scheme == "http" && (httpsHost(bare, extra)) {
+	if scheme == "http" && httpsHost([]byte(bare), extra) {
 		scheme = "https"
 		why = append(why, "use https")
 	}
@@ -391,20 +392,6 @@ func canonicalURL(raw string, opts *URLStyleOptions, extra map[string]bool, twit
 		host = u.Host // keep the case as written when the host did not change
 	}
 	return scheme + "://" + host + rest, strings.Join(why, "; ")
-}
-
-func httpsHost(host string, extra map[string]bool) bool {
-	for h := host; h != ""; {
-		if httpsHosts[h] || extra[h] {
-			return true
-		}
-		i := strings.IndexByte(h, '.')
-		if i < 0 {
-			break
-		}
-		h = h[i+1:]
-	}
-	return false
 }
 
 // splitQuery splits the query and fragment off a path as written.

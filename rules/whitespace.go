@@ -74,15 +74,7 @@ func checkWhitespace(p *Pass) {
 	if d.CRLF {
 		nl = "\r\n"
 	}
-	// Lines of verbatim blocks, 1-based.
-	verbatim := make([]bool, nLines+2)
-	for _, b := range d.Verbatim() {
-		first := d.Lines.Line(b.Span.Start)
-		last := d.Lines.Line(max(b.Span.End-1, b.Span.Start))
-		for n := first; n <= last; n++ {
-			verbatim[n] = true
-		}
-	}
+	verbatim := d.VerbatimLines()
 	// Lines that belong to lists, for the tab check.
 	inList := make([]int, nLines+2) // 1 + the index of the top-level list, or 0
 	for k, l := range d.Lists {
